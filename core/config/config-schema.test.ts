@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../errors/app-error.ts';
+import { CONFIG_VARIABLES, parseConfig } from './config-schema.ts';
+
+function failure(env: Record<string, string>): AppError {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected parseConfig to fail');
+}
+
+describe('parseConfig', () => {
+  it('works with no variables at all (embedded mode)', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      dataDir: '.data',
+      mode: 'rules',
+      logLevel: 'info',
+      requireServices: false,
+    });
+    expect(config.llm.maxRetries).toBeLessThanOrEqual(2);
+  });
+
+  it('reads the documented variables', () => {
+    const config = parseConfig({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://recon:secret@db:5432/recon',
+      REDIS_URL: 'redis://cache:6379',
+      RECON_DATA_DIR: '/var/lib/recon',
+      LLM_BASE_URL: 'http://localhost:11434/v1',
+      LLM_API_KEY: 'sk-test',
+      LLM_MODEL: 'llama3.1',
+      LOG_LEVEL: 'debug',
+      RECON_REQUIRE_SERVICES: '1',
+    });
+    expect(config.port).toBe(8080);
+    expect(config.databaseUrl).toBe('postgres://recon:secret@db:5432/recon');
+    expect(config.redisUrl).toBe('redis://cache:6379');
+    expect(config.dataDir).toBe('/var/lib/recon');
+    expect(config.llm).toMatchObject({ baseUrl: 'http://localhost:11434/v1', apiKey: 'sk-test', model: 'llama3.1' });
+    expect(config.mode).toBe('hybrid');
+    expect(config.logLevel).toBe('debug');
+    expect(config.requireServices).toBe(true);
+  });
+
+  it('treats empty strings as unset', () => {
+    const config = parseConfig({ DATABASE_URL: '', PORT: '', LLM_BASE_URL: '' });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.port).toBe(3000);
+    expect(config.mode).toBe('rules');
+  });
+
+  it('lets RECON_MODE override the derived mode', () => {
+    expect(parseConfig({ LLM_BASE_URL: 'http://x/v1', RECON_MODE: 'llm' }).mode).toBe('llm');
+  });
+
+  it('lists every problem in one message', () => {
+    const error = failure({ PORT: 'abc', DATABASE_URL: 'not a url', REDIS_URL: 'http://x', LOG_LEVEL: 'loud' });
+    expect(error.code).toBe('config_invalid');
+    expect(error.issues.map((i) => i.field).sort()).toEqual(['DATABASE_URL', 'LOG_LEVEL', 'PORT', 'REDIS_URL']);
+    expect(error.message).toContain('4 problems');
+    expect(error.message).toMatch(/PORT: must be a whole number/);
+    expect(error.message).toMatch(/DATABASE_URL: must be a URL/);
+    expect(error.message).toMatch(/REDIS_URL: must start with redis:\/\/ or rediss:\/\//);
+  });
+
+  it('rejects out-of-range numbers', () => {
+    expect(failure({ PORT: '70000' }).message).toMatch(/PORT: must be at most 65535/);
+    expect(failure({ PORT: '3.5' }).message).toMatch(/PORT: must be a whole number/);
+  });
+
+  it('documents the configuration names operators rely on', () => {
+    for (const name of ['PORT', 'DATABASE_URL', 'REDIS_URL', 'RECON_DATA_DIR', 'LLM_BASE_URL', 'LLM_API_KEY', 'LLM_MODEL', 'LOG_LEVEL']) {
+      expect(CONFIG_VARIABLES).toContain(name);
+    }
+  });
+});

@@ -1,0 +1,144 @@
+/**
+ * The configuration of every Recon process, as a zod schema over environment
+ * variables. Defaults make the embedded mode (PGlite, in-process jobs, rules
+ * agents) work with no variables at all. This file only describes and parses;
+ * reading `process.env` happens once, in the entry point's config module.
+ */
+import { z } from 'zod';
+import { AGENT_MODES } from '../statuses.ts';
+import { AppError, type ErrorIssue } from '../errors/app-error.ts';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const NODE_ENVS = ['development', 'production', 'test'] as const;
+
+/** Empty strings count as unset, as `FOO= recon serve` means "no value". */
+const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
+
+function urlWithProtocols(protocols: readonly string[]) {
+  const expected = protocols.map((p) => `${p}://`).join(' or ');
+  return z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .superRefine((value, ctx) => {
+        if (!URL.canParse(value)) ctx.addIssue({ code: 'custom', message: `must be a URL starting with ${expected}` });
+        else if (!protocols.some((p) => value.startsWith(`${p}://`))) ctx.addIssue({ code: 'custom', message: `must start with ${expected}` });
+      })
+      .optional(),
+  );
+}
+
+function integer(min: number, max: number, fallback: number) {
+  return z.preprocess(
+    (v) => (v === '' || v === undefined ? fallback : v),
+    z.coerce
+      .number({ message: `must be a whole number from ${min} to ${max}` })
+      .int({ message: `must be a whole number from ${min} to ${max}` })
+      .min(min, { message: `must be at least ${min}` })
+      .max(max, { message: `must be at most ${max}` }),
+  );
+}
+
+const flag = z.preprocess(
+  (v) => (v === '' || v === undefined ? 'false' : String(v).toLowerCase()),
+  z.enum(['1', '0', 'true', 'false', 'yes', 'no'], { message: 'must be 1/0, true/false or yes/no' }).transform((v) => ['1', 'true', 'yes'].includes(v)),
+);
+
+/** Every option, with its environment variable name and what it does. */
+export const configEnvSchema = z.object({
+  /** Runtime environment; `production` switches logs to plain JSON. */
+  NODE_ENV: z.preprocess((v) => (v === '' ? undefined : v), z.enum(NODE_ENVS).default('development')),
+  /** HTTP port of the API and web UI. */
+  PORT: integer(0, 65_535, 3000),
+  /** Interface the HTTP server binds to; containers set 0.0.0.0. */
+  HOST: z.preprocess((v) => (v === '' || v === undefined ? '127.0.0.1' : v), z.string().min(1)),
+  /** PostgreSQL connection URL. Unset: embedded PGlite in RECON_DATA_DIR. */
+  DATABASE_URL: urlWithProtocols(['postgres', 'postgresql']),
+  /** Redis URL for BullMQ queues. Unset: jobs and schedules run in-process. */
+  REDIS_URL: urlWithProtocols(['redis', 'rediss']),
+  /** Folder for embedded data (PGlite databases, dropped files). */
+  RECON_DATA_DIR: z.preprocess((v) => (v === '' || v === undefined ? '.data' : v), z.string().min(1)),
+  /** OpenAI-compatible endpoint (OpenAI, Azure OpenAI, vLLM, Ollama, llama.cpp). Unset: rules only. */
+  LLM_BASE_URL: urlWithProtocols(['http', 'https']),
+  /** API key for the LLM endpoint; many local servers need none. */
+  LLM_API_KEY: optionalString,
+  /** Model name sent to the LLM endpoint. */
+  LLM_MODEL: z.preprocess((v) => (v === '' || v === undefined ? 'gpt-4o-mini' : v), z.string().min(1)),
+  /** Per-request LLM timeout in milliseconds. */
+  LLM_TIMEOUT_MS: integer(100, 600_000, 30_000),
+  /** Retries per LLM call before falling back to rules (≤ 2 for non-OpenAI endpoints). */
+  LLM_MAX_RETRIES: integer(0, 5, 2),
+  /** Concurrent LLM calls per run. */
+  LLM_CONCURRENCY: integer(1, 64, 4),
+  /** Agent mode; unset: `hybrid` when LLM_BASE_URL is set, `rules` otherwise. */
+  RECON_MODE: z.preprocess((v) => (v === '' ? undefined : v), z.enum(AGENT_MODES).optional()),
+  /** Jobs one worker process runs at once. */
+  WORKER_CONCURRENCY: integer(1, 64, 2),
+  /** pino log level. */
+  LOG_LEVEL: z.preprocess((v) => (v === '' || v === undefined ? 'info' : v), z.enum(LOG_LEVELS)),
+  /** Tests: fail instead of skipping when PostgreSQL, Redis or Chromium are missing (set by CI). */
+  RECON_REQUIRE_SERVICES: flag,
+});
+
+export type ConfigEnv = z.input<typeof configEnvSchema>;
+
+export interface Config {
+  readonly env: (typeof NODE_ENVS)[number];
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string | undefined;
+  readonly redisUrl: string | undefined;
+  readonly dataDir: string;
+  readonly llm: {
+    readonly baseUrl: string | undefined;
+    readonly apiKey: string | undefined;
+    readonly model: string;
+    readonly timeoutMs: number;
+    readonly maxRetries: number;
+    readonly concurrency: number;
+  };
+  readonly mode: (typeof AGENT_MODES)[number];
+  readonly workerConcurrency: number;
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  readonly requireServices: boolean;
+}
+
+/**
+ * Parses an environment-like object. Collects every problem before failing, so
+ * an operator fixes the configuration in one go.
+ */
+export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const result = configEnvSchema.safeParse(env);
+  if (!result.success) {
+    const issues: ErrorIssue[] = result.error.issues.map((i) => ({
+      field: String(i.path[0] ?? ''),
+      message: i.message,
+    }));
+    const list = issues.map((i) => `  - ${i.field}: ${i.message}`).join('\n');
+    throw new AppError('config_invalid', `Invalid configuration (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${list}`, { issues });
+  }
+  const e = result.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    dataDir: e.RECON_DATA_DIR,
+    llm: {
+      baseUrl: e.LLM_BASE_URL,
+      apiKey: e.LLM_API_KEY,
+      model: e.LLM_MODEL,
+      timeoutMs: e.LLM_TIMEOUT_MS,
+      maxRetries: e.LLM_MAX_RETRIES,
+      concurrency: e.LLM_CONCURRENCY,
+    },
+    mode: e.RECON_MODE ?? (e.LLM_BASE_URL ? 'hybrid' : 'rules'),
+    workerConcurrency: e.WORKER_CONCURRENCY,
+    logLevel: e.LOG_LEVEL,
+    requireServices: e.RECON_REQUIRE_SERVICES,
+  };
+}
+
+/** Names of the variables, for documentation and `.env.example`. */
+export const CONFIG_VARIABLES = Object.keys(configEnvSchema.shape) as (keyof typeof configEnvSchema.shape)[];

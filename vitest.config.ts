@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['**/*.test.ts'],
+    exclude: ['node_modules/**', 'web/dist/**', '.data/**'],
+    // Database-backed tests each start their own PGlite or create their own
+    // PostgreSQL database; two workers keep a 2-core machine responsive.
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+  },
+});
