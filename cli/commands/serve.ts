@@ -1,0 +1,38 @@
+import { createApp } from '../../api/app.ts';
+import { startServer } from '../../api/server.ts';
+import type { Config } from '../../core/config/config-schema.ts';
+import type { Logger } from '../../monitoring/logger.ts';
+import type { DatabaseHandle } from '../../db/client.ts';
+import type { Command } from '../command.ts';
+import { createCliLogger, openMigratedDatabase } from '../runtime.ts';
+import { VERSION } from '../version.ts';
+import { webDistDir } from '../web-build.ts';
+
+/** Serves API + web until SIGINT/SIGTERM, then closes the server and the database in order. */
+export async function serveUntilStopped(config: Config, logger: Logger, db: DatabaseHandle): Promise<number> {
+  const app = createApp({ db, logger, version: VERSION, webDistDir });
+  const server = await startServer(app, { port: config.port, host: config.host });
+  logger.info({ url: server.url, db: db.kind }, `Recon is serving on ${server.url}`);
+  await new Promise<void>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      logger.info({ signal }, 'shutting down');
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  await db.close();
+  return 0;
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Serve the API and the web app (migrates first)',
+  usage: 'recon serve        (PORT, HOST, DATABASE_URL, RECON_DATA_DIR from the environment)',
+  async run({ config }) {
+    const logger = createCliLogger(config);
+    const db = await openMigratedDatabase(config, logger);
+    return serveUntilStopped(config, logger, db);
+  },
+};

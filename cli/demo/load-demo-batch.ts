@@ -1,0 +1,71 @@
+/**
+ * Loads the bundled demo batch — one month of an operating account's bank
+ * statement and general ledger — as two imports and a configured
+ * reconciliation. Safe to repeat: the second time finds the same imports.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { AppError } from '../../core/errors/app-error.ts';
+import { recordBatchSchema, type RecordBatch } from '../../core/records/record-batch.ts';
+import type { Side } from '../../core/statuses.ts';
+import type { Database } from '../../db/client.ts';
+import { storeImport } from '../../db/repositories/imports-repository.ts';
+import { reconciliations } from '../../db/schema/reconciliations.ts';
+
+export const DEMO_BATCH_FILE = new URL('../../data/demo/operating-eur-2026-10.json', import.meta.url);
+
+export interface DemoLoadResult {
+  readonly name: string;
+  readonly loaded: boolean;
+  readonly external: number;
+  readonly internal: number;
+}
+
+export async function readRecordBatch(file: URL): Promise<RecordBatch> {
+  const text = await readFile(file, 'utf8');
+  const parsed = recordBatchSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) {
+    throw new AppError('validation_failed', `${file.pathname.split('/').pop()} is not a valid record batch`, {
+      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    });
+  }
+  return parsed.data;
+}
+
+function sideImport(batch: RecordBatch, side: Side) {
+  const account = side === 'external' ? batch.reconciliation.externalAccount : batch.reconciliation.internalAccount;
+  const records = batch[side].map((r, entry) => ({
+    ...r,
+    // Demo ids are short; prefixing with the reconciliation keeps them unique in a shared database.
+    id: `demo:${batch.reconciliation.id}:${r.id}`,
+    side,
+    provenance: { file: `demo/${batch.reconciliation.id}.json`, entry, raw: { id: r.id } },
+  }));
+  const sha256 = createHash('sha256').update(JSON.stringify(batch[side])).digest('hex');
+  return { format: 'json' as const, side, account, fileName: `demo-${batch.reconciliation.id}-${side}.json`, sha256, createdBy: 'demo', records };
+}
+
+export async function loadDemoBatch(db: Database, file: URL = DEMO_BATCH_FILE): Promise<DemoLoadResult> {
+  const batch = await readRecordBatch(file);
+  const { reconciliation } = batch;
+  return db.transaction(async (tx) => {
+    await tx
+      .insert(reconciliations)
+      .values({
+        id: reconciliation.id,
+        name: reconciliation.name,
+        domain: reconciliation.domain,
+        externalAccount: reconciliation.externalAccount,
+        internalAccount: reconciliation.internalAccount,
+      })
+      .onConflictDoNothing();
+    const external = await storeImport(tx, sideImport(batch, 'external'));
+    const internal = await storeImport(tx, sideImport(batch, 'internal'));
+    return {
+      name: reconciliation.name,
+      loaded: external.status === 'stored' || internal.status === 'stored',
+      external: external.recordCount,
+      internal: internal.recordCount,
+    };
+  });
+}

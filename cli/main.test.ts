@@ -1,0 +1,83 @@
+/**
+ * The `recon` command as a user runs it: a real child process, real stdout and
+ * stderr, a real HTTP server.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createScratchDatabaseUrl } from '../test/scratch-database.ts';
+
+const BIN = fileURLToPath(new URL('../bin/recon.mjs', import.meta.url));
+let dataDir: string;
+
+interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], env: Record<string, string>): Promise<Finished> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'recon-cli-'));
+});
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('recon CLI', () => {
+  it('prints help listing the commands', async () => {
+    const result = await run(['--help'], {});
+    expect(result.code).toBe(0);
+    for (const name of ['start', 'serve', 'migrate', 'demo']) expect(result.stdout).toContain(name);
+  });
+
+  it('stops start-up on bad configuration with one message listing every problem', async () => {
+    const result = await run(['serve'], { PORT: 'abc', DATABASE_URL: 'not-a-url', LOG_LEVEL: 'chatty', RECON_DATA_DIR: dataDir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Invalid configuration (3 problems)');
+    expect(result.stderr).toMatch(/PORT: must be a whole number/);
+    expect(result.stderr).toMatch(/DATABASE_URL: must be a URL/);
+    expect(result.stderr).toMatch(/LOG_LEVEL:/);
+    expect(result.stdout).toBe('');
+  });
+
+  it('rejects an unknown command', async () => {
+    const result = await run(['frobnicate'], {});
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Unknown command "frobnicate"');
+  });
+
+  it('migrates, loads the demo idempotently and serves health', async () => {
+    const databaseUrl = await createScratchDatabaseUrl();
+    const env = { RECON_DATA_DIR: join(dataDir, 'data'), DATABASE_URL: databaseUrl.url ?? '', LOG_LEVEL: 'warn' };
+    try {
+      const migrate = await run(['migrate'], env);
+      expect(migrate.stderr).toBe('');
+      expect(migrate.code).toBe(0);
+      expect(migrate.stdout).toMatch(/Database \((pglite|postgres)\) is up to date/);
+
+      const first = await run(['demo'], env);
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(/Loaded the demo batch .*: 19 statement lines, 18 ledger entries/);
+      const second = await run(['demo'], env);
+      expect(second.code).toBe(0);
+      expect(second.stdout).toContain('already loaded');
+    } finally {
+      await databaseUrl.drop();
+    }
+  });
+});

@@ -1,0 +1,3 @@
+export * from './canonical-record.ts';
+export * from './normalize-reference.ts';
+export * from './record-batch.ts';

@@ -1,0 +1,69 @@
+/**
+ * The web shell in a real browser against the real server: navigation,
+ * deep links through the SPA fallback, and the health pill.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../api/app.ts';
+import { startServer, type RunningServer } from '../../api/server.ts';
+import { ensureWebBuilt } from '../../cli/web-build.ts';
+import type { DatabaseHandle } from '../../db/client.ts';
+import { createLogger } from '../../monitoring/logger.ts';
+import { launchBrowser, shouldSkipBrowserTests } from '../browser.ts';
+import { openTestDatabase } from '../test-db.ts';
+
+const SECTIONS = ['Review queue', 'Runs', 'Dashboard', 'Imports', 'Evaluations', 'Audit log'];
+
+describe.skipIf(shouldSkipBrowserTests())('web shell in Chromium', () => {
+  let db: DatabaseHandle;
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const { distDir } = await ensureWebBuilt();
+    db = await openTestDatabase();
+    server = await startServer(createApp({ db, logger: createLogger({ level: 'silent' }), version: 'e2e', webDistDir: distDir }), { port: 0, host: '127.0.0.1' });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await db?.close();
+  });
+
+  it('shows the navigation and moves between sections', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/`);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    for (const label of SECTIONS) await expect(nav.getByRole('link', { name: label }).isVisible()).resolves.toBe(true);
+    expect(await nav.getByRole('link', { name: 'Review queue' }).getAttribute('aria-current')).toBe('page');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Review queue');
+
+    await nav.getByRole('link', { name: 'Runs' }).click();
+    await page.waitForURL(`${server.url}/runs`);
+    expect(await nav.getByRole('link', { name: 'Runs' }).getAttribute('aria-current')).toBe('page');
+    expect(await nav.getByRole('link', { name: 'Review queue' }).getAttribute('aria-current')).toBeNull();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Runs');
+    await page.close();
+  });
+
+  it('reports the system as up in the header', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/`);
+    const pill = page.getByTestId('health-status');
+    await pill.getByText('All systems up').waitFor();
+    await expect(pill.textContent()).resolves.toContain(`database: ${db.kind} up`);
+    await page.close();
+  });
+
+  it('loads deep links directly and shows a not-found page for unknown ones', async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${server.url}/dashboard`);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Dashboard');
+    await page.goto(`${server.url}/no/such/page`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Page not found');
+    await page.close();
+  });
+});
