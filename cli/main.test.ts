@@ -61,7 +61,7 @@ describe('recon CLI', () => {
     expect(result.stderr).toContain('Unknown command "frobnicate"');
   });
 
-  it('migrates, loads the demo idempotently and serves health', async () => {
+  it('migrates and loads the demo idempotently', async () => {
     const databaseUrl = await createScratchDatabaseUrl();
     const env = { RECON_DATA_DIR: join(dataDir, 'data'), DATABASE_URL: databaseUrl.url ?? '', LOG_LEVEL: 'warn' };
     try {
@@ -77,6 +77,39 @@ describe('recon CLI', () => {
       expect(second.code).toBe(0);
       expect(second.stdout).toContain('already loaded');
     } finally {
+      await databaseUrl.drop();
+    }
+  });
+});
+
+describe('recon serve', () => {
+  it('serves health and JSON 404s, then stops cleanly on SIGTERM', async () => {
+    const databaseUrl = await createScratchDatabaseUrl();
+    const child = spawn(process.execPath, [BIN, 'serve'], {
+      env: { PATH: process.env.PATH ?? '', PORT: '0', RECON_DATA_DIR: join(dataDir, 'serve'), DATABASE_URL: databaseUrl.url ?? '', NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let buffer = '';
+        child.stdout.on('data', (d: Buffer) => {
+          buffer += d.toString();
+          const match = /"url":"(http:[^"]+)"/.exec(buffer);
+          if (match) resolve(match[1]!);
+        });
+        child.once('close', (code) => reject(new Error(`serve exited early with ${code}: ${buffer}`)));
+      });
+      const health = await fetch(`${url}/api/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: 'ok', checks: { db: { status: 'up' } } });
+      const missing = await fetch(`${url}/api/unknown`);
+      expect(missing.status).toBe(404);
+      expect(await missing.json()).toMatchObject({ error: { code: 'not_found' } });
+      const exited = new Promise<number | null>((resolve) => child.once('close', resolve));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
       await databaseUrl.drop();
     }
   });
