@@ -9,12 +9,15 @@ import type { Logger } from '../monitoring/logger.ts';
 import { errorHandler } from './errors/error-handler.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { healthRoutes } from './routes/health.ts';
+import { importRoutes } from './routes/imports.ts';
 import { webAppRoutes } from './static/web-app.ts';
 
 export interface AppDeps {
   readonly db: DatabaseHandle;
   readonly logger: Logger;
   readonly version: string;
+  /** Upload size limit for imports. */
+  readonly maxUploadBytes?: number;
   /** Folder of the built web app; omitted, only the API is served. */
   readonly webDistDir?: string;
 }
@@ -39,6 +42,7 @@ export function createApp(deps: AppDeps): Hono {
       },
     }),
   );
+  api.route('/imports', importRoutes({ db: deps.db.db, maxUploadBytes: deps.maxUploadBytes ?? 50 * 1024 * 1024 }));
   // Unknown API paths are a JSON 404, never the SPA's index.html.
   api.all('*', (c) => {
     throw new AppError('not_found', `No API route for ${c.req.method} ${c.req.path}`);

@@ -6,6 +6,7 @@
 import { AppError, isAppError } from '../core/errors/app-error.ts';
 import type { Command } from './command.ts';
 import { demoCommand } from './commands/demo.ts';
+import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { serveCommand } from './commands/serve.ts';
 import { startCommand } from './commands/start.ts';
@@ -13,7 +14,7 @@ import { loadConfig } from './config.ts';
 import { print, printError } from './output.ts';
 import { VERSION } from './version.ts';
 
-const COMMANDS: readonly Command[] = [startCommand, serveCommand, migrateCommand, demoCommand];
+const COMMANDS: readonly Command[] = [startCommand, serveCommand, migrateCommand, demoCommand, importCommand];
 
 function help(): void {
   print(`recon ${VERSION} — AI-assisted reconciliation\n`);
@@ -54,7 +55,9 @@ try {
   if (isAppError(error)) {
     printError(error.code === 'config_invalid' ? error.message : `Error (${error.code}): ${error.message}`);
     for (const issue of error.code === 'config_invalid' ? [] : error.issues) {
-      const where = [issue.path, issue.line !== undefined ? `line ${issue.line}` : undefined, issue.field].filter(Boolean).join(', ');
+      const where = [issue.line !== undefined ? `line ${issue.line}` : undefined, issue.path ? `at ${issue.path}` : undefined, issue.field ? `field ${issue.field}` : undefined]
+        .filter(Boolean)
+        .join(', ');
       printError(`  - ${where ? `${where}: ` : ''}${issue.message}`);
     }
   } else {

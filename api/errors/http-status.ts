@@ -10,6 +10,7 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<ErrorCode, ContentfulStatusCod
   conflict: 409,
   illegal_transition: 409,
   duplicate_import: 409,
+  payload_too_large: 413,
   unauthorized: 401,
   forbidden: 403,
   unbalanced: 422,

@@ -72,6 +72,8 @@ export const configEnvSchema = z.object({
   LLM_CONCURRENCY: integer(1, 64, 4),
   /** Agent mode; unset: `hybrid` when LLM_BASE_URL is set, `rules` otherwise. */
   RECON_MODE: z.preprocess((v) => (v === '' ? undefined : v), z.enum(AGENT_MODES).optional()),
+  /** Largest file accepted by POST /api/imports, in megabytes (larger: 413). */
+  RECON_MAX_UPLOAD_MB: integer(1, 4096, 50),
   /** Jobs one worker process runs at once. */
   WORKER_CONCURRENCY: integer(1, 64, 2),
   /** pino log level. */
@@ -99,6 +101,7 @@ export interface Config {
   };
   readonly mode: (typeof AGENT_MODES)[number];
   readonly workerConcurrency: number;
+  readonly maxUploadBytes: number;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly requireServices: boolean;
 }
@@ -135,6 +138,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     },
     mode: e.RECON_MODE ?? (e.LLM_BASE_URL ? 'hybrid' : 'rules'),
     workerConcurrency: e.WORKER_CONCURRENCY,
+    maxUploadBytes: e.RECON_MAX_UPLOAD_MB * 1024 * 1024,
     logLevel: e.LOG_LEVEL,
     requireServices: e.RECON_REQUIRE_SERVICES,
   };

@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   conflict: { retryable: false },
   illegal_transition: { retryable: false },
   duplicate_import: { retryable: false },
+  payload_too_large: { retryable: false },
   unauthorized: { retryable: false },
   forbidden: { retryable: false },
   unbalanced: { retryable: false },

@@ -1,0 +1,226 @@
+/**
+ * CSV exports into one parsed statement through a mapping profile. Rows are
+ * converted as they stream in; the first rows are held back only long enough
+ * to settle the date layout and decimal separator when the profile says `auto`.
+ */
+import { isCurrencyCode } from '../../money/currency.ts';
+import { IssueCollector } from '../import-issues.ts';
+import type { ParsedEntry, ParseOutput } from '../parsed-statement.ts';
+import { parseNumber, type NumberFormat } from '../parse-number.ts';
+import { detectDateFormat, parseDateAs } from './csv-dates.ts';
+import type { CsvField, CsvProfile, DateFormat } from './csv-profile.ts';
+import { CsvReader, detectDelimiter, type CsvRow } from './csv-reader.ts';
+
+const SAMPLE_ROWS = 200;
+const CURRENCY_SYMBOLS = /[$€£¥₹₣]|\bCHF\b|\bEUR\b|\bUSD\b/g;
+
+const normalizeHeader = (h: string) => h.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/\s+/g, ' ');
+
+/** Comma decimals when amounts end in ",dd" and none end in ".dd"; points otherwise. */
+export function detectDecimal(samples: readonly string[]): '.' | ',' {
+  let comma = 0;
+  let point = 0;
+  for (const s of samples) {
+    const t = s.trim();
+    if (/,\d{1,2}\)?-?$/.test(t)) comma += 1;
+    else if (/\.\d{1,2}\)?-?$/.test(t)) point += 1;
+  }
+  return comma > point ? ',' : '.';
+}
+
+export interface CsvParseOptions {
+  readonly profile: CsvProfile;
+  readonly defaultCurrency?: string;
+  readonly errorLimit?: number;
+}
+
+export class CsvParser {
+  private readonly issues: IssueCollector;
+  private reader: CsvReader | undefined;
+  private sampleText = '';
+  private skipped = 0;
+  private columns: Partial<Record<CsvField, number>> | undefined;
+  private pending: CsvRow[] = [];
+  private dateFormat: Exclude<DateFormat, 'auto'> | undefined;
+  private number: NumberFormat | undefined;
+  private readonly entries: ParsedEntry[] = [];
+  private header: string[] = [];
+  /** Required columns are missing: rows are not read, the header error says why. */
+  private unusable = false;
+
+  constructor(private readonly options: CsvParseOptions) {
+    this.issues = new IssueCollector(options.errorLimit);
+  }
+
+  write(chunk: string): void {
+    if (!this.reader) {
+      // The delimiter is decided from the first few lines.
+      this.sampleText += chunk;
+      if (this.sampleText.length < 4096 && !/(\r?\n.*){10}/.test(this.sampleText)) return;
+      this.start(this.sampleText);
+      return;
+    }
+    this.reader.write(chunk);
+  }
+
+  end(): ParseOutput {
+    if (!this.reader) this.start(this.sampleText);
+    const tail = this.reader!.end();
+    if (tail.unterminatedQuoteLine !== undefined) {
+      this.issues.error({ code: 'unterminated_quote', line: tail.unterminatedQuoteLine, message: 'a quoted field is never closed (missing ")' });
+    }
+    this.flushPending();
+    if (!this.columns && this.issues.errors.length === 0) this.issues.error({ code: 'empty_file', line: 1, message: 'the file has no rows' });
+    return { statements: [{ entries: this.entries }], warnings: this.issues.warnings, errors: this.issues.allErrors() };
+  }
+
+  private start(text: string): void {
+    const delimiter = this.options.profile.delimiter ?? detectDelimiter(text);
+    this.reader = new CsvReader(delimiter, (row) => this.row(row));
+    this.reader.write(text);
+  }
+
+  private resolve(header: readonly string[] | undefined): void {
+    const { columns } = this.options.profile;
+    const names = header?.map(normalizeHeader);
+    const resolved: Partial<Record<CsvField, number>> = {};
+    for (const [field, spec] of Object.entries(columns) as [CsvField, CsvProfile['columns'][CsvField]][]) {
+      if (spec === undefined) continue;
+      for (const choice of Array.isArray(spec) ? spec : [spec]) {
+        const index = typeof choice === 'number' ? choice - 1 : (names?.indexOf(normalizeHeader(choice)) ?? -1);
+        if (index >= 0 && (header === undefined || index < header.length)) {
+          resolved[field] = index;
+          break;
+        }
+      }
+    }
+    const where = header ? `header ${JSON.stringify(header.join(this.options.profile.delimiter ?? ','))}` : 'the profile';
+    if (resolved.date === undefined) this.issues.error({ code: 'missing_column', line: this.skipped + 1, field: 'date', message: `no date column found in ${where}` });
+    if (resolved.amount === undefined && resolved.debit === undefined && resolved.credit === undefined) {
+      this.issues.error({ code: 'missing_column', line: this.skipped + 1, field: 'amount', message: `no amount column (or debit/credit columns) found in ${where}` });
+    }
+    this.columns = resolved;
+    this.unusable = resolved.date === undefined || (resolved.amount === undefined && resolved.debit === undefined && resolved.credit === undefined);
+  }
+
+  private row(row: CsvRow): void {
+    if (this.skipped < this.options.profile.skipRows) {
+      this.skipped += 1;
+      return;
+    }
+    if (!this.columns) {
+      if (this.options.profile.header) {
+        this.header = row.fields;
+        this.resolve(row.fields);
+        return;
+      }
+      this.resolve(undefined);
+    }
+    if (this.unusable) return;
+    if (!this.dateFormat) {
+      this.pending.push(row);
+      if (this.pending.length >= SAMPLE_ROWS) this.flushPending();
+      return;
+    }
+    this.convert(row);
+  }
+
+  private flushPending(): void {
+    if (this.pending.length === 0 || !this.columns || this.unusable) return;
+    const { profile } = this.options;
+    const c = this.columns;
+    const sample = (i: number | undefined) => (i === undefined ? [] : this.pending.map((r) => r.fields[i] ?? ''));
+    this.dateFormat = profile.dateFormat === 'auto' ? detectDateFormat(sample(c.date)) : profile.dateFormat;
+    const decimal = profile.decimal === 'auto' ? detectDecimal([...sample(c.amount), ...sample(c.debit), ...sample(c.credit)]) : profile.decimal;
+    const thousands = profile.thousands.length > 0 ? profile.thousands : decimal === ',' ? ['.', ' ', '\u00a0', "'"] : [',', ' ', '\u00a0', "'"];
+    this.number = { decimal, thousands };
+    const rows = this.pending;
+    this.pending = [];
+    for (const r of rows) this.convert(r);
+  }
+
+  private cell(row: CsvRow, field: CsvField): string | undefined {
+    const i = this.columns?.[field];
+    const v = i === undefined ? undefined : row.fields[i]?.trim();
+    return v === '' ? undefined : v;
+  }
+
+  private amountOf(row: CsvRow, field: CsvField): string | undefined | null {
+    const text = this.cell(row, field);
+    if (text === undefined) return undefined;
+    const parsed = parseNumber(text.replace(CURRENCY_SYMBOLS, ''), this.number!);
+    if (!parsed.ok) {
+      this.issues.error({ code: 'invalid_amount', line: row.line, field: this.headerName(field), message: parsed.message });
+      return null;
+    }
+    return parsed.value;
+  }
+
+  private headerName(field: CsvField): string {
+    const i = this.columns?.[field];
+    return i !== undefined && this.header[i] ? `${field} ("${this.header[i]}")` : field;
+  }
+
+  private convert(row: CsvRow): void {
+    const { profile } = this.options;
+    const dateText = this.cell(row, 'date');
+    const date = dateText === undefined ? undefined : parseDateAs(dateText, this.dateFormat!);
+    if (!date) {
+      this.issues.error({ code: 'invalid_date', line: row.line, field: this.headerName('date'), message: dateText ? `${JSON.stringify(dateText)} is not a date in the layout ${this.dateFormat}` : 'is empty, expected a date' });
+      return;
+    }
+    let amount: string | undefined;
+    const single = this.amountOf(row, 'amount');
+    if (single === null) return;
+    if (single !== undefined) amount = single;
+    else {
+      const debit = this.amountOf(row, 'debit');
+      const credit = this.amountOf(row, 'credit');
+      if (debit === null || credit === null) return;
+      const magnitude = (v: string | undefined) => (v ?? '0').replace(/^-/, '');
+      const out = profile.debitIs === 'money_out';
+      if (debit !== undefined && debit !== '0' && !/^[0.]+$/.test(magnitude(debit))) amount = out ? `-${magnitude(debit)}` : magnitude(debit);
+      else if (credit !== undefined) amount = out ? magnitude(credit) : /^[0.]+$/.test(magnitude(credit)) ? magnitude(credit) : `-${magnitude(credit)}`;
+    }
+    if (amount === undefined) {
+      this.issues.error({ code: 'missing_amount', line: row.line, field: 'amount', message: 'the row has no amount (amount, debit and credit are all empty)' });
+      return;
+    }
+    if (profile.negate && !/^-?[0.]+$/.test(amount)) amount = amount.startsWith('-') ? amount.slice(1) : `-${amount}`;
+    const currency = (this.cell(row, 'currency') ?? profile.defaultCurrency ?? this.options.defaultCurrency)?.toUpperCase();
+    if (!currency || !isCurrencyCode(currency)) {
+      this.issues.error({
+        code: 'invalid_currency',
+        line: row.line,
+        field: this.headerName('currency'),
+        message: currency ? `${JSON.stringify(currency)} is not an ISO 4217 currency code` : 'no currency column and no default currency in the profile',
+      });
+      return;
+    }
+    const valueText = this.cell(row, 'valueDate');
+    const valueDate = valueText ? parseDateAs(valueText, this.dateFormat!) : undefined;
+    const raw: Record<string, string> = {};
+    row.fields.forEach((f, i) => (raw[this.header[i] ?? `column ${i + 1}`] = f));
+    const optional = (key: string, value: string | undefined) => (value === undefined ? {} : { [key]: value });
+    this.entries.push({
+      date,
+      ...optional('valueDate', valueDate),
+      amount,
+      currency,
+      ...optional('reference', this.cell(row, 'reference')),
+      ...optional('counterparty', this.cell(row, 'counterparty')),
+      ...optional('description', this.cell(row, 'description')),
+      ...optional('bankReference', this.cell(row, 'id')),
+      ...optional('securityId', this.cell(row, 'securityId')),
+      ...optional('account', this.cell(row, 'account')),
+      line: row.line,
+      raw,
+    });
+  }
+}
+
+export function parseCsv(text: string, options: CsvParseOptions): ParseOutput {
+  const parser = new CsvParser(options);
+  parser.write(text);
+  return parser.end();
+}

@@ -1,0 +1,93 @@
+/**
+ * One entry point for every format: bytes in, canonical records, warnings and
+ * errors out. Pure: the caller reads the file and stores the result.
+ */
+import type { CanonicalRecord } from '../records/canonical-record.ts';
+import type { Side } from '../statuses.ts';
+import { parseCamt } from './camt/parse-camt.ts';
+import type { CsvProfile } from './csv/csv-profile.ts';
+import { BANK_PROFILE, LEDGER_PROFILE } from './csv/csv-profile.ts';
+import { parseCsv } from './csv/parse-csv.ts';
+import { decodeText } from './decode-text.ts';
+import { detectFormat, type DetectedFormat } from './detect-format.ts';
+import type { ImportIssue } from './import-issues.ts';
+import { parseMt940 } from './mt940/parse-mt940.ts';
+import type { ParseOutput } from './parsed-statement.ts';
+import { checkStatements, type StatementCheck } from './statement-integrity.ts';
+import { toCanonicalRecords } from './to-canonical-records.ts';
+
+export type StatementFormat = DetectedFormat;
+
+export interface ParseFileOptions {
+  readonly fileName: string;
+  readonly format?: StatementFormat | 'auto';
+  readonly side: Side;
+  readonly account?: string;
+  readonly profile?: CsvProfile;
+  readonly defaultCurrency?: string;
+  readonly errorLimit?: number;
+}
+
+export interface ParsedFile {
+  readonly format: StatementFormat;
+  readonly records: CanonicalRecord[];
+  readonly statements: readonly StatementCheck[];
+  readonly warnings: ImportIssue[];
+  readonly errors: ImportIssue[];
+}
+
+const SOURCE: Readonly<Record<StatementFormat, string>> = {
+  mt940: 'mt',
+  mt942: 'mt',
+  mt950: 'mt',
+  camt052: 'camt',
+  camt053: 'camt',
+  camt054: 'camt',
+  bai2: 'bai2',
+  ofx: 'ofx',
+  csv: 'csv',
+  xlsx: 'xlsx',
+};
+
+function parseText(format: StatementFormat, text: string, options: ParseFileOptions): ParseOutput | undefined {
+  switch (format) {
+    case 'mt940':
+    case 'mt942':
+    case 'mt950':
+      return parseMt940(text, options);
+    case 'camt052':
+    case 'camt053':
+    case 'camt054':
+      return parseCamt(text, options);
+    case 'csv':
+      return parseCsv(text, {
+        profile: options.profile ?? (options.side === 'internal' ? LEDGER_PROFILE : BANK_PROFILE),
+        ...(options.defaultCurrency ? { defaultCurrency: options.defaultCurrency } : {}),
+        ...(options.errorLimit ? { errorLimit: options.errorLimit } : {}),
+      });
+    default:
+      return undefined;
+  }
+}
+
+export function parseStatementFile(bytes: Uint8Array, options: ParseFileOptions): ParsedFile {
+  const detected = options.format && options.format !== 'auto' ? options.format : detectFormat(bytes);
+  if (!detected) {
+    return {
+      format: 'csv',
+      records: [],
+      statements: [],
+      warnings: [],
+      errors: [{ code: 'unknown_format', line: 1, message: 'the format could not be recognised; name it with --format (mt940, mt942, mt950, camt052, camt053, camt054, bai2, ofx, csv, xlsx)' }],
+    };
+  }
+  const { text } = decodeText(bytes, options.profile?.encoding);
+  const output = parseText(detected, text, options);
+  if (!output) {
+    // TODO(#3): BAI2, OFX and XLSX parsers.
+    return { format: detected, records: [], statements: [], warnings: [], errors: [{ code: 'unsupported_format', message: `${detected} files cannot be imported yet` }] };
+  }
+  const integrity = checkStatements(output.statements);
+  const { records, errors } = output.errors.length > 0 ? { records: [], errors: [] } : toCanonicalRecords(output.statements, { source: SOURCE[detected], side: options.side, fileName: options.fileName, ...(options.account ? { account: options.account } : {}) });
+  return { format: detected, records, statements: integrity.checks, warnings: [...output.warnings, ...integrity.warnings], errors: [...output.errors, ...errors] };
+}
