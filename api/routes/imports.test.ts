@@ -16,7 +16,7 @@ afterAll(async () => {
 function upload(fields: Record<string, string>, file?: { bytes: Uint8Array; name: string }) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  if (file) form.set('file', new Blob([file.bytes]), file.name);
+  if (file) form.set('file', new Blob([Uint8Array.from(file.bytes)]), file.name);
   return { method: 'POST', body: form };
 }
 
