@@ -13,7 +13,7 @@ export function detectFormat(head: Uint8Array): DetectedFormat | undefined {
   if (/<(\w+:)?BkToCstmrAcctRpt\b/.test(text) || /camt\.052\.001/.test(text)) return 'camt052';
   if (/<(\w+:)?BkToCstmrDbtCdtNtfctn\b/.test(text) || /camt\.054\.001/.test(text)) return 'camt054';
   if (/OFXHEADER|<OFX>|<\?OFX/i.test(text)) return 'ofx';
-  if (/^\s*01,[^,\n]*,[^,\n]*,\d{6},[\d:]*,/.test(text) && /\n\s*02,/.test(text)) return 'bai2';
+  if (/^\s*01,[^,\n]*,[^,\n]*,\d{6},[\d:]*,/.test(text) && /(\n|\/)\s*02,/.test(text)) return 'bai2';
   if (/(^|\n|\{4:\r?\n?):20:/.test(text) && /:(25|28C?|60F|61):/.test(text)) {
     if (/\{2:[IO]942/.test(text) || (/:34F:/.test(text) && !/:60F:/.test(text))) return 'mt942';
     if (/\{2:[IO]950/.test(text)) return 'mt950';

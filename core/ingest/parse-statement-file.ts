@@ -4,6 +4,7 @@
  */
 import type { CanonicalRecord } from '../records/canonical-record.ts';
 import type { Side } from '../statuses.ts';
+import { parseBai2 } from './bai2/parse-bai2.ts';
 import { parseCamt } from './camt/parse-camt.ts';
 import type { CsvProfile } from './csv/csv-profile.ts';
 import { BANK_PROFILE, LEDGER_PROFILE } from './csv/csv-profile.ts';
@@ -59,6 +60,8 @@ function parseText(format: StatementFormat, text: string, options: ParseFileOpti
     case 'camt053':
     case 'camt054':
       return parseCamt(text, options);
+    case 'bai2':
+      return parseBai2(text, options);
     case 'csv':
       return parseCsv(text, {
         profile: options.profile ?? (options.side === 'internal' ? LEDGER_PROFILE : BANK_PROFILE),
