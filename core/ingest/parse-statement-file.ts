@@ -13,6 +13,7 @@ import { decodeText } from './decode-text.ts';
 import { detectFormat, type DetectedFormat } from './detect-format.ts';
 import type { ImportIssue } from './import-issues.ts';
 import { parseMt940 } from './mt940/parse-mt940.ts';
+import { parseOfx } from './ofx/parse-ofx.ts';
 import type { ParseOutput } from './parsed-statement.ts';
 import { checkStatements, type StatementCheck } from './statement-integrity.ts';
 import { toCanonicalRecords } from './to-canonical-records.ts';
@@ -62,6 +63,8 @@ function parseText(format: StatementFormat, text: string, options: ParseFileOpti
       return parseCamt(text, options);
     case 'bai2':
       return parseBai2(text, options);
+    case 'ofx':
+      return parseOfx(text, options);
     case 'csv':
       return parseCsv(text, {
         profile: options.profile ?? (options.side === 'internal' ? LEDGER_PROFILE : BANK_PROFILE),
@@ -87,7 +90,7 @@ export function parseStatementFile(bytes: Uint8Array, options: ParseFileOptions)
   const { text } = decodeText(bytes, options.profile?.encoding);
   const output = parseText(detected, text, options);
   if (!output) {
-    // TODO(#3): BAI2, OFX and XLSX parsers.
+    // TODO(#3): XLSX through the CSV mapping.
     return { format: detected, records: [], statements: [], warnings: [], errors: [{ code: 'unsupported_format', message: `${detected} files cannot be imported yet` }] };
   }
   const integrity = checkStatements(output.statements);
