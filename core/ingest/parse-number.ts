@@ -12,9 +12,12 @@ export interface NumberFormat {
 
 export type NumberParse = { ok: true; value: string } | { ok: false; message: string };
 
+/** Plain signed decimals need no rewriting: the common case, checked first. */
+const PLAIN = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 const DIGITS = /^\d+$/;
 
 export function parseNumber(input: string, format: NumberFormat): NumberParse {
+  if (format.decimal === '.' && PLAIN.test(input) && input !== '-0' && !/^-0(\.0+)?$/.test(input)) return { ok: true, value: input };
   let text = input.trim();
   if (text === '') return { ok: false, message: 'is empty, expected a number' };
   let negative = false;
@@ -30,11 +33,11 @@ export function parseNumber(input: string, format: NumberFormat): NumberParse {
     negative = !negative;
     text = text.slice(0, -1).trim();
   }
-  for (const sep of format.thousands ?? []) text = text.split(sep).join('');
-  const parts = text.split(format.decimal);
-  if (parts.length > 2) return { ok: false, message: `${JSON.stringify(input)} is not a number (more than one "${format.decimal}")` };
-  const whole = parts[0] ?? '';
-  const fraction = parts[1] ?? '';
+  for (const sep of format.thousands ?? []) if (text.includes(sep)) text = text.split(sep).join('');
+  const point = text.indexOf(format.decimal);
+  if (point !== -1 && text.indexOf(format.decimal, point + 1) !== -1) return { ok: false, message: `${JSON.stringify(input)} is not a number (more than one "${format.decimal}")` };
+  const whole = point === -1 ? text : text.slice(0, point);
+  const fraction = point === -1 ? '' : text.slice(point + 1);
   if ((whole === '' && fraction === '') || (whole !== '' && !DIGITS.test(whole)) || (fraction !== '' && !DIGITS.test(fraction))) {
     return { ok: false, message: `${JSON.stringify(input)} is not a number` };
   }

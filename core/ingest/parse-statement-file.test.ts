@@ -79,3 +79,16 @@ describe('parseStatementFile', () => {
     );
   });
 });
+
+describe('the last guard before records', () => {
+  it('refuses an entry with a corrupted currency code, naming line and field', () => {
+    const bytes = Uint8Array.from(readFixture('genkgo-camt/camt053.v2.multi.statement.xml'));
+    const text = new TextDecoder().decode(bytes);
+    const at = text.indexOf('<Amt Ccy="EUR">8.85') + '<Amt Ccy="'.length;
+    bytes[at] = 0;
+    const out = parseStatementFile(bytes, { fileName: 'broken.xml', side: 'external' });
+    expect(out.records).toEqual([]);
+    expect(out.errors[0]).toMatchObject({ field: 'currency', message: '"\\u0000UR" is not an ISO 4217 currency code' });
+    expect(out.errors[0]!.line).toBeGreaterThan(1);
+  });
+});

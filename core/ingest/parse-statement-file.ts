@@ -95,5 +95,7 @@ export function parseStatementFile(bytes: Uint8Array, options: ParseFileOptions)
   }
   const integrity = checkStatements(output.statements);
   const { records, errors } = output.errors.length > 0 ? { records: [], errors: [] } : toCanonicalRecords(output.statements, { source: SOURCE[detected], side: options.side, fileName: options.fileName, ...(options.account ? { account: options.account } : {}) });
-  return { format: detected, records, statements: integrity.checks, warnings: [...output.warnings, ...integrity.warnings], errors: [...output.errors, ...errors] };
+  const allErrors = [...output.errors, ...errors];
+  // All or nothing: a file with any error yields no records.
+  return { format: detected, records: allErrors.length > 0 ? [] : records, statements: integrity.checks, warnings: [...output.warnings, ...integrity.warnings], errors: allErrors };
 }

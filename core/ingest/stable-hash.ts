@@ -1,23 +1,28 @@
 /**
- * A fast, deterministic 106-bit string hash (two independent 53-bit halves of
- * cyrb53) for record ids. Not cryptographic: ids only need to be stable and
- * collision-free in practice; core stays free of Node's crypto module.
+ * A fast, deterministic 64-bit string hash (two 32-bit multiply-xor lanes
+ * with a murmur-style finish) for record ids. Not cryptographic: ids only need
+ * to be stable, and callers put the entry's date beside the hash, so a clash
+ * would need two different entries of one account on one day with equal
+ * 64-bit hashes. It runs once per imported record; core stays free of Node's
+ * crypto module.
  */
-function cyrb53(text: string, seed: number): number {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+function mix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
+/** Byte → two hex digits; formatting through a table is several times faster than toString(16). */
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const hex32 = (n: number): string => HEX[n >>> 24]! + HEX[(n >>> 16) & 255]! + HEX[(n >>> 8) & 255]! + HEX[n & 255]!;
+
 export function stableHash(text: string): string {
-  return cyrb53(text, 0).toString(36).padStart(11, '0') + cyrb53(text, 0x9e3779b9).toString(36).padStart(11, '0');
+  let a = 0x811c9dc5;
+  let b = 0x9e3779b9;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    a = Math.imul(a ^ ch, 0x01000193);
+    b = Math.imul(b ^ ch, 0x5bd1e995);
+  }
+  return hex32(mix(a ^ text.length)) + hex32(mix(b ^ a));
 }

@@ -18,6 +18,10 @@ export const provenanceSchema = z.strictObject({
   line: z.number().int().positive().optional(),
   /** 0-based position of the entry within its statement or file. */
   entry: z.number().int().nonnegative().optional(),
+  /** XML element path of the entry (camt). */
+  path: z.string().min(1).optional(),
+  /** 1-based statement number when the file holds several. */
+  statement: z.string().min(1).optional(),
   /** The source fields as read, before normalizing. */
   raw: z.record(z.string(), z.string()).optional(),
 });

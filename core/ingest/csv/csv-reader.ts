@@ -25,25 +25,31 @@ export class CsvReader {
   ) {}
 
   write(chunk: string): void {
-    const d = this.delimiter;
+    const d = this.delimiter.charCodeAt(0);
     let field = this.field;
-    for (let i = 0; i < chunk.length; i++) {
-      const c = chunk[i]!;
+    let i = 0;
+    const n = chunk.length;
+    while (i < n) {
       if (this.pendingCR) {
         this.pendingCR = false;
-        if (c === '\n') continue;
+        if (chunk.charCodeAt(i) === 10) {
+          i += 1;
+          continue;
+        }
       }
       if (this.inQuotes) {
-        if (c === '"') {
-          this.inQuotes = false;
-          this.quoteClosed = true;
-        } else {
-          if (c === '\n') this.line += 1;
-          field += c;
-        }
+        const q = chunk.indexOf('"', i);
+        const part = q === -1 ? chunk.slice(i) : chunk.slice(i, q);
+        for (let k = part.indexOf('\n'); k !== -1; k = part.indexOf('\n', k + 1)) this.line += 1;
+        field += part;
+        if (q === -1) break;
+        this.inQuotes = false;
+        this.quoteClosed = true;
+        i = q + 1;
         continue;
       }
-      if (c === '"') {
+      const c = chunk.charCodeAt(i);
+      if (c === 34) {
         if (this.quoteClosed) {
           // "" inside a quoted field is one quote character.
           field += '"';
@@ -53,21 +59,34 @@ export class CsvReader {
           field = '';
           this.inQuotes = true;
           this.unterminatedAt = this.line;
-        } else field += c;
+        } else field += '"';
+        i += 1;
         continue;
       }
       this.quoteClosed = false;
       if (c === d) {
         this.row.push(field);
         field = '';
-      } else if (c === '\n' || c === '\r') {
+        i += 1;
+      } else if (c === 10 || c === 13) {
         this.row.push(field);
         field = '';
         this.emit();
         this.line += 1;
         this.rowLine = this.line;
-        if (c === '\r') this.pendingCR = true;
-      } else field += c;
+        if (c === 13) this.pendingCR = true;
+        i += 1;
+      } else {
+        // Take the whole run of ordinary characters at once.
+        let j = i + 1;
+        while (j < n) {
+          const cj = chunk.charCodeAt(j);
+          if (cj === d || cj === 10 || cj === 13 || cj === 34) break;
+          j += 1;
+        }
+        field += chunk.slice(i, j);
+        i = j;
+      }
     }
     this.field = field;
   }
