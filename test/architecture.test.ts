@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { findCycles, readImportGraph, type ImportEdge } from './import-graph.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const FOLDERS = ['core', 'db', 'prompts', 'agents', 'worker', 'api', 'web', 'evals', 'monitoring', 'cli', 'test'] as const;
+const FOLDERS = ['core', 'db', 'prompts', 'agents', 'worker', 'api', 'web', 'evals', 'monitoring', 'cli', 'bench', 'test'] as const;
 type Folder = (typeof FOLDERS)[number];
 
 /** Which project folders each folder's code may import (itself always allowed). */
@@ -25,7 +25,9 @@ const ALLOWED: Readonly<Record<Folder, readonly Folder[]>> = {
   evals: ['core', 'agents', 'db', 'prompts', 'monitoring'],
   // Entry points wire every adapter together.
   cli: ['core', 'db', 'prompts', 'agents', 'worker', 'api', 'evals', 'monitoring'],
-  test: ['core', 'db', 'prompts', 'agents', 'worker', 'api', 'web', 'evals', 'monitoring', 'cli'],
+  // Benchmarks drive the real code paths like an entry point does.
+  bench: ['core', 'db', 'prompts', 'agents', 'worker', 'api', 'evals', 'monitoring', 'cli'],
+  test: ['core', 'db', 'prompts', 'agents', 'worker', 'api', 'web', 'evals', 'monitoring', 'cli', 'bench'],
 };
 
 /** npm packages the strict folders may import (node: builtins are listed explicitly). */

@@ -11,7 +11,7 @@ import { isDecimalString } from '../money/decimal.ts';
 import type { CanonicalRecord } from '../records/canonical-record.ts';
 import type { Side } from '../statuses.ts';
 import type { ImportIssue } from './import-issues.ts';
-import type { ParsedEntry, ParsedStatement } from './parsed-statement.ts';
+import type { ParsedStatement } from './parsed-statement.ts';
 import { stableHash } from './stable-hash.ts';
 
 export interface RecordOptions {
@@ -58,10 +58,10 @@ export function toCanonicalRecords(statements: readonly ParsedStatement[], optio
       const base = entry.bankReference
         ? `ref:${entry.bankReference}`
         : `${entry.date}:${stableHash(`${entry.valueDate ?? ''}|${entry.amount}|${entry.currency}|${reference ?? ''}|${counterparty ?? ''}|${description ?? ''}`)}`;
-      const key = `${account}|${base}`;
+      const key = `${options.source}:${account}:${base}`;
       const seen = occurrences.get(key) ?? 0;
       occurrences.set(key, seen + 1);
-      const id = `${options.source}:${account}:${base}${seen > 0 ? `:${seen}` : ''}`;
+      const id = seen > 0 ? `${key}:${seen}` : key;
       const record: Record<string, unknown> = {
         id: id.length > 200 ? id.slice(0, 200) : id,
         side: options.side,

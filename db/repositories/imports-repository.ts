@@ -3,12 +3,12 @@
  * none. The same file (same side, account and content hash) imported again is
  * reported as a duplicate and stores nothing.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../core/errors/app-error.ts';
 import type { CanonicalRecord } from '../../core/records/canonical-record.ts';
 import type { ImportFormat, Side } from '../../core/statuses.ts';
 import type { Database } from '../client.ts';
-import { imports, records, type ImportWarning, type NewRecord } from '../schema/imports.ts';
+import { imports, type ImportWarning } from '../schema/imports.ts';
 
 export interface NewImportInput {
   readonly format: ImportFormat;
@@ -25,33 +25,49 @@ export type StoreImportResult =
   | { readonly status: 'stored'; readonly importId: string; readonly recordCount: number }
   | { readonly status: 'duplicate'; readonly importId: string; readonly recordCount: number };
 
-/** Postgres' limit is 65,535 bind parameters per statement; 24 columns × 1,000 rows stays well inside. */
-const INSERT_CHUNK = 1000;
+/**
+ * Records go in as one JSON document per chunk, expanded by the server with
+ * json_populate_recordset: one bind parameter instead of 21 per row, and an
+ * order of magnitude faster than row-by-row VALUES on both PostgreSQL and PGlite.
+ */
+const INSERT_CHUNK = 5000;
+const RECORD_COLUMNS = [
+  'id', 'import_id', 'side', 'account', 'date', 'value_date', 'amount', 'currency', 'reference', 'counterparty', 'description', 'kind',
+  'security_id', 'security_id_type', 'security_ids', 'quantity', 'price', 'trade_date', 'settle_date', 'fx_rate', 'provenance',
+] as const;
+const COLUMN_LIST = sql.raw(RECORD_COLUMNS.join(', '));
 
-function toRow(record: CanonicalRecord, importId: string): NewRecord {
+function toJsonRow(record: CanonicalRecord, importId: string): Record<(typeof RECORD_COLUMNS)[number], unknown> {
   return {
     id: record.id,
-    importId,
+    import_id: importId,
     side: record.side,
     account: record.account,
     date: record.date,
-    valueDate: record.valueDate,
+    value_date: record.valueDate ?? null,
     amount: record.amount,
     currency: record.currency,
-    reference: record.reference,
-    counterparty: record.counterparty,
-    description: record.description,
+    reference: record.reference ?? null,
+    counterparty: record.counterparty ?? null,
+    description: record.description ?? null,
     kind: record.kind ?? 'cash',
-    securityId: record.securityId,
-    securityIdType: record.securityIdType,
-    securityIds: record.securityIds as Record<string, string> | undefined,
-    quantity: record.quantity,
-    price: record.price,
-    tradeDate: record.tradeDate,
-    settleDate: record.settleDate,
-    fxRate: record.fxRate,
+    security_id: record.securityId ?? null,
+    security_id_type: record.securityIdType ?? null,
+    security_ids: record.securityIds ?? null,
+    quantity: record.quantity ?? null,
+    price: record.price ?? null,
+    trade_date: record.tradeDate ?? null,
+    settle_date: record.settleDate ?? null,
+    fx_rate: record.fxRate ?? null,
     provenance: { ...record.provenance, importId },
   };
+}
+
+async function insertRecords(db: Database, records: readonly CanonicalRecord[], importId: string): Promise<void> {
+  for (let i = 0; i < records.length; i += INSERT_CHUNK) {
+    const json = JSON.stringify(records.slice(i, i + INSERT_CHUNK).map((r) => toJsonRow(r, importId)));
+    await db.execute(sql`insert into records (${COLUMN_LIST}) select ${COLUMN_LIST} from json_populate_recordset(null::records, ${json}::json)`);
+  }
 }
 
 export async function findImportByContent(db: Database, side: Side, account: string, sha256: string) {
@@ -92,9 +108,7 @@ export async function storeImport(db: Database, input: NewImportInput): Promise<
         })
         .returning({ id: imports.id });
       const importId = row!.id;
-      for (let i = 0; i < input.records.length; i += INSERT_CHUNK) {
-        await tx.insert(records).values(input.records.slice(i, i + INSERT_CHUNK).map((r) => toRow(r, importId)));
-      }
+      await insertRecords(tx, input.records, importId);
       return { status: 'stored' as const, importId, recordCount: input.records.length };
     });
   } catch (error) {

@@ -1,0 +1,21 @@
+/**
+ * Benchmarks: `npm run bench -- <name> [--scale N]`. Results go to
+ * docs/BENCHMARKS.md with the machine and the command.
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../cli/config.ts';
+import { ingestBench } from './ingest-bench.ts';
+
+const BENCHES: Record<string, (o: { scale: number; databaseUrl: string | undefined }) => Promise<void>> = { ingest: ingestBench };
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { scale: { type: 'string', default: '1' } } });
+const names = positionals.length > 0 ? positionals : Object.keys(BENCHES);
+const config = loadConfig();
+for (const name of names) {
+  const bench = BENCHES[name];
+  if (!bench) {
+    process.stderr.write(`Unknown benchmark "${name}". Available: ${Object.keys(BENCHES).join(', ')}\n`);
+    process.exit(2);
+  }
+  await bench({ scale: Number(values.scale), databaseUrl: config.databaseUrl });
+}
