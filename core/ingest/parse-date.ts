@@ -26,6 +26,7 @@ export function parseMmddNear(input: string, near: string): DateParse {
 
 /** YYYYMMDD (OFX, BAI2 with century) or YYYY-MM-DD with an optional time part. */
 export function parseCompactOrIsoDate(input: string): DateParse {
+  if (input.length === 10 && isValidIsoDate(input)) return { ok: true, value: input };
   const text = input.trim();
   const compact = /^(\d{4})(\d{2})(\d{2})/.exec(text);
   if (compact) return checked(`${compact[1]}-${compact[2]}-${compact[3]}`, input);

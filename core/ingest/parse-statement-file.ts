@@ -8,7 +8,7 @@ import { parseBai2 } from './bai2/parse-bai2.ts';
 import { parseCamt } from './camt/parse-camt.ts';
 import type { CsvProfile } from './csv/csv-profile.ts';
 import { BANK_PROFILE, LEDGER_PROFILE } from './csv/csv-profile.ts';
-import { parseCsv } from './csv/parse-csv.ts';
+import { CsvParser, parseCsv } from './csv/parse-csv.ts';
 import { decodeText } from './decode-text.ts';
 import { detectFormat, type DetectedFormat } from './detect-format.ts';
 import type { ImportIssue } from './import-issues.ts';
@@ -17,6 +17,8 @@ import { parseOfx } from './ofx/parse-ofx.ts';
 import type { ParseOutput } from './parsed-statement.ts';
 import { checkStatements, type StatementCheck } from './statement-integrity.ts';
 import { toCanonicalRecords } from './to-canonical-records.ts';
+import { readXlsxRows } from './xlsx/read-xlsx.ts';
+import type { InflateRaw } from './xlsx/zip-reader.ts';
 
 export type StatementFormat = DetectedFormat;
 
@@ -28,6 +30,8 @@ export interface ParseFileOptions {
   readonly profile?: CsvProfile;
   readonly defaultCurrency?: string;
   readonly errorLimit?: number;
+  /** Deflate decompression for XLSX (ZIP) files; the I/O layer passes Node's zlib. */
+  readonly inflateRaw?: InflateRaw;
 }
 
 export interface ParsedFile {
@@ -51,6 +55,28 @@ const SOURCE: Readonly<Record<StatementFormat, string>> = {
   xlsx: 'xlsx',
 };
 
+function csvOptions(options: ParseFileOptions) {
+  return {
+    profile: options.profile ?? (options.side === 'internal' ? LEDGER_PROFILE : BANK_PROFILE),
+    ...(options.defaultCurrency ? { defaultCurrency: options.defaultCurrency } : {}),
+    ...(options.errorLimit ? { errorLimit: options.errorLimit } : {}),
+  };
+}
+
+/** A spreadsheet goes through the same column mapping as CSV, row by row. */
+function parseXlsx(bytes: Uint8Array, options: ParseFileOptions): ParseOutput {
+  if (!options.inflateRaw) return { statements: [], warnings: [], errors: [{ code: 'unsupported_format', message: 'XLSX needs a decompressor (inflateRaw) from the caller' }] };
+  let rows;
+  try {
+    rows = readXlsxRows(bytes, options.inflateRaw);
+  } catch (error) {
+    return { statements: [], warnings: [], errors: [{ code: 'invalid_xlsx', message: `not a readable XLSX workbook: ${error instanceof Error ? error.message : String(error)}` }] };
+  }
+  const parser = new CsvParser(csvOptions(options));
+  for (const row of rows) parser.addRow(row);
+  return parser.end();
+}
+
 function parseText(format: StatementFormat, text: string, options: ParseFileOptions): ParseOutput | undefined {
   switch (format) {
     case 'mt940':
@@ -66,11 +92,7 @@ function parseText(format: StatementFormat, text: string, options: ParseFileOpti
     case 'ofx':
       return parseOfx(text, options);
     case 'csv':
-      return parseCsv(text, {
-        profile: options.profile ?? (options.side === 'internal' ? LEDGER_PROFILE : BANK_PROFILE),
-        ...(options.defaultCurrency ? { defaultCurrency: options.defaultCurrency } : {}),
-        ...(options.errorLimit ? { errorLimit: options.errorLimit } : {}),
-      });
+      return parseCsv(text, csvOptions(options));
     default:
       return undefined;
   }
@@ -87,12 +109,8 @@ export function parseStatementFile(bytes: Uint8Array, options: ParseFileOptions)
       errors: [{ code: 'unknown_format', line: 1, message: 'the format could not be recognised; name it with --format (mt940, mt942, mt950, camt052, camt053, camt054, bai2, ofx, csv, xlsx)' }],
     };
   }
-  const { text } = decodeText(bytes, options.profile?.encoding);
-  const output = parseText(detected, text, options);
-  if (!output) {
-    // TODO(#3): XLSX through the CSV mapping.
-    return { format: detected, records: [], statements: [], warnings: [], errors: [{ code: 'unsupported_format', message: `${detected} files cannot be imported yet` }] };
-  }
+  const output = detected === 'xlsx' ? parseXlsx(bytes, options) : parseText(detected, decodeText(bytes, options.profile?.encoding).text, options);
+  if (!output) return { format: detected, records: [], statements: [], warnings: [], errors: [{ code: 'unsupported_format', message: `${detected} files cannot be imported` }] };
   const integrity = checkStatements(output.statements);
   const { records, errors } = output.errors.length > 0 ? { records: [], errors: [] } : toCanonicalRecords(output.statements, { source: SOURCE[detected], side: options.side, fileName: options.fileName, ...(options.account ? { account: options.account } : {}) });
   const allErrors = [...output.errors, ...errors];

@@ -4,6 +4,7 @@
  * records atomically, and report a repeated file as a duplicate.
  */
 import { createHash } from 'node:crypto';
+import { inflateRawSync } from 'node:zlib';
 import { AppError } from '../../core/errors/app-error.ts';
 import { importFailed, type ImportIssue } from '../../core/ingest/import-issues.ts';
 import { parseStatementFile, type ParseFileOptions, type StatementFormat } from '../../core/ingest/parse-statement-file.ts';
@@ -21,7 +22,7 @@ export interface ImportStatementResult {
 }
 
 export async function importStatement(db: Database, bytes: Uint8Array, options: ParseFileOptions & { createdBy?: string }): Promise<ImportStatementResult> {
-  const parsed = parseStatementFile(bytes, options);
+  const parsed = parseStatementFile(bytes, { inflateRaw: (data) => inflateRawSync(data), ...options });
   if (parsed.errors.length > 0) throw importFailed(options.fileName, parsed.errors);
   if (parsed.records.length === 0) {
     throw new AppError('parse_failed', `${options.fileName}: the file holds no transactions to import`, { details: { fileName: options.fileName }, issues: [{ message: 'no transactions found' }] });

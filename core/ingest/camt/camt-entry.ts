@@ -112,19 +112,22 @@ export function camtEntries(entry: FieldBag, txs: FieldBag[], context: { currenc
       raw: Object.fromEntries([...entry.entries().filter(([k]) => !k.startsWith('NtryDtls')), ...tx.entries().map(([k, v]) => [`TxDtls/${k}`, v])]),
     }));
   }
+  // The common single-transaction entry, built without intermediate objects:
+  // this path runs for every entry of large statements.
   const tx = txs[0];
-  return [
-    {
-      ...base,
-      amount: total,
-      ...optional('reference', reference(tx) ?? useful(entry.get('NtryRef'))),
-      ...optional('counterparty', counterparty(tx, indicator)),
-      ...optional('description', description(tx, entry)),
-      ...optional('bankReference', bankRef),
-      path: context.path,
-      raw: Object.fromEntries([...entry.entries(), ...(tx ? tx.entries().map(([k, v]) => [`TxDtls/${k}`, v] as [string, string]) : [])]),
-    },
-  ];
+  const single: Record<string, unknown> = { ...base, amount: total, path: context.path };
+  const ref = reference(tx) ?? useful(entry.get('NtryRef'));
+  if (ref !== undefined) single.reference = ref;
+  const party = counterparty(tx, indicator);
+  if (party !== undefined) single.counterparty = party;
+  const text = description(tx, entry);
+  if (text !== undefined) single.description = text;
+  if (bankRef !== undefined) single.bankReference = bankRef;
+  const raw: Record<string, string> = {};
+  for (const [k, v] of entry.entries()) raw[k] = v;
+  if (tx) for (const [k, v] of tx.entries()) raw[`TxDtls/${k}`] = v;
+  single.raw = raw;
+  return [single as unknown as ParsedEntry];
 }
 
 function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {

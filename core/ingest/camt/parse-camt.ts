@@ -36,6 +36,8 @@ export class CamtParser {
   private readonly issues: IssueCollector;
   private readonly xml: XmlStream;
   private readonly stack: string[] = [];
+  /** Path of each open element relative to the innermost context, built as elements open. */
+  private readonly rel: string[] = [];
   private readonly contexts: Context[] = [];
   private readonly statements: ParsedStatement[] = [];
   private statement: StatementDraft | undefined;
@@ -116,17 +118,19 @@ export class CamtParser {
     }
     const context = this.contexts[this.contexts.length - 1];
     if (context && depth > context.depth) {
-      const rel = this.stack.slice(context.depth).join('/');
-      context.bag.append(rel, ' ');
-      for (const [key, value] of Object.entries(attributes)) context.bag.set(`${rel}@${key}`, value);
-    }
+      const parent = depth - 1 > context.depth ? this.rel[depth - 2]! : '';
+      const rel = parent === '' ? name : `${parent}/${name}`;
+      this.rel[depth - 1] = rel;
+      context.bag.open(rel);
+      for (const key in attributes) context.bag.set(`${rel}@${key}`, attributes[key]!);
+    } else this.rel[depth - 1] = '';
   }
 
   private text(text: string): void {
     if (this.message && this.stack[this.stack.length - 1] === 'CreDtTm' && this.stack[this.stack.length - 2] === 'GrpHdr') this.messageCreated = (this.messageCreated ?? '') + text;
     const context = this.contexts[this.contexts.length - 1];
     if (!context || this.stack.length <= context.depth) return;
-    context.bag.append(this.stack.slice(context.depth).join('/'), text);
+    context.bag.append(this.rel[this.stack.length - 1]!, text);
   }
 
   private close(name: string): void {

@@ -77,7 +77,7 @@ export class CsvParser {
 
   private start(text: string): void {
     this.delimiter = this.options.profile.delimiter ?? detectDelimiter(text);
-    this.reader = new CsvReader(this.delimiter, (row) => this.row(row));
+    this.reader = new CsvReader(this.delimiter, (row) => this.addRow(row));
     this.reader.write(text);
   }
 
@@ -104,7 +104,8 @@ export class CsvParser {
     this.unusable = resolved.date === undefined || (resolved.amount === undefined && resolved.debit === undefined && resolved.credit === undefined);
   }
 
-  private row(row: CsvRow): void {
+  /** Feeds one already-split row (spreadsheets come as rows, not text). */
+  addRow(row: CsvRow): void {
     if (this.skipped < this.options.profile.skipRows) {
       this.skipped += 1;
       return;

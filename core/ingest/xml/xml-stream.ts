@@ -47,6 +47,8 @@ function countLines(text: string, from: number, to: number): number {
 }
 
 const ATTRIBUTE = /([^\s=]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
+const NAME = /^[A-Za-z_][\w.:-]*$/;
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
 
 export class XmlStream {
   private buffer = '';
@@ -124,23 +126,29 @@ export class XmlStream {
       const end = b.indexOf('>', lt + 2);
       return end === -1 ? -1 : end + 1;
     }
-    // Find the closing '>' outside quoted attribute values.
-    let quote = '';
-    let end = -1;
-    for (let i = lt + 1; i < b.length; i++) {
-      const c = b[i]!;
-      if (quote) {
-        if (c === quote) quote = '';
-      } else if (c === '"' || c === "'") quote = c;
-      else if (c === '<') throw new XmlSyntaxError('"<" inside a tag', this.line + countLines(b, lt, i));
-      else if (c === '>') {
-        end = i;
-        break;
-      }
-    }
+    // Find the closing '>' outside quoted attribute values; most tags have no quotes at all.
+    let end = b.indexOf('>', lt + 1);
     if (end === -1) return -1;
+    const firstQuote = b.slice(lt + 1, end).search(/["']/);
+    if (firstQuote !== -1) {
+      let quote = '';
+      end = -1;
+      for (let i = lt + 1; i < b.length; i++) {
+        const c = b[i]!;
+        if (quote) {
+          if (c === quote) quote = '';
+        } else if (c === '"' || c === "'") quote = c;
+        else if (c === '>') {
+          end = i;
+          break;
+        }
+      }
+      if (end === -1) return -1;
+    }
+    const nextLt = b.indexOf('<', lt + 1);
+    if (firstQuote === -1 && nextLt !== -1 && nextLt < end) throw new XmlSyntaxError('"<" inside a tag', this.line);
     const body = b.slice(lt + 1, end);
-    if (body.startsWith('/')) {
+    if (body.charCodeAt(0) === 47) {
       const name = localName(body.slice(1).trim());
       const open = this.stack.pop();
       if (open !== name) {
@@ -151,12 +159,13 @@ export class XmlStream {
     }
     const selfClosing = body.endsWith('/');
     const inner = selfClosing ? body.slice(0, -1) : body;
-    const nameEnd = inner.search(/\s|$/);
+    const space = inner.search(/\s/);
+    const nameEnd = space === -1 ? inner.length : space;
     const qname = inner.slice(0, nameEnd);
-    if (!/^[A-Za-z_][\w.:-]*$/.test(qname)) throw new XmlSyntaxError(`invalid element name ${JSON.stringify(qname)}`, this.line);
+    if (!NAME.test(qname)) throw new XmlSyntaxError(`invalid element name ${JSON.stringify(qname)}`, this.line);
     if (this.stack.length === 0 && this.sawRoot) throw new XmlSyntaxError('more than one root element', this.line);
-    const attributes: Record<string, string> = {};
-    for (const m of inner.slice(nameEnd).matchAll(ATTRIBUTE)) attributes[localName(m[1]!)] = decodeEntities(m[3] ?? m[4] ?? '', this.line);
+    const attributes: Record<string, string> = space === -1 ? NO_ATTRIBUTES : {};
+    if (space !== -1) for (const m of inner.slice(nameEnd).matchAll(ATTRIBUTE)) attributes[localName(m[1]!)] = decodeEntities(m[3] ?? m[4] ?? '', this.line);
     const name = localName(qname);
     this.sawRoot = true;
     this.handler.open(name, attributes, this.line);
