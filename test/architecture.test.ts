@@ -36,7 +36,7 @@ const PACKAGES: Partial<Record<Folder, readonly string[]>> = {
   monitoring: ['pino', 'pino-pretty', 'prom-client', 'node:stream', 'node:http'],
   prompts: ['zod'],
 };
-const TEST_PACKAGES = ['vitest', 'fast-check', 'node:fs', 'node:path', 'node:url', 'node:stream', 'node:os', 'node:crypto'];
+const TEST_PACKAGES = ['vitest', 'fast-check', 'node:fs', 'node:path', 'node:url', 'node:stream', 'node:os', 'node:crypto', 'node:zlib'];
 
 const folderOf = (path: string): Folder | undefined => FOLDERS.find((f) => path === f || path.startsWith(`${f}/`));
 const isTest = (file: string): boolean => /\.test\.tsx?$/.test(file);

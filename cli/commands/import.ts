@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -5,7 +6,7 @@ import { AppError } from '../../core/errors/app-error.ts';
 import { csvProfileSchema, BUILT_IN_PROFILES, type CsvProfile } from '../../core/ingest/csv/csv-profile.ts';
 import { formatIssue } from '../../core/ingest/import-issues.ts';
 import { IMPORT_FORMATS, SIDES, type Side } from '../../core/statuses.ts';
-import { importStatement } from '../../db/repositories/import-statement.ts';
+import { importStatementStream } from '../../db/repositories/import-statement-stream.ts';
 import type { Command } from '../command.ts';
 import { print } from '../output.ts';
 import { createCliLogger, openMigratedDatabase } from '../runtime.ts';
@@ -48,11 +49,12 @@ export const importCommand: Command = {
     if (values.format !== 'auto' && !IMPORT_FORMATS.includes(values.format as never)) problems.push(`--format as one of auto, ${IMPORT_FORMATS.join(', ')}`);
     if (problems.length > 0) throw new AppError('validation_failed', `recon import needs ${problems.join(', ')}\nUsage: ${USAGE}`);
     const profile = await loadProfile(values.profile);
-    const bytes = await readFile(file!);
     const logger = createCliLogger(config);
     const db = await openMigratedDatabase(config, logger);
     try {
-      const result = await importStatement(db.db, bytes, {
+      // Streamed: large CSV and camt files are never held in memory whole.
+      const source = { open: () => createReadStream(file!, { highWaterMark: 256 * 1024 }) };
+      const result = await importStatementStream(db.db, source, {
         fileName: basename(file!),
         format: values.format as never,
         side: values.side as Side,

@@ -52,9 +52,15 @@ export interface ParsedStatement {
   readonly currency?: string;
   readonly opening?: ParsedBalance;
   readonly closing?: ParsedBalance;
+  /** Entries kept in memory; empty when they were streamed out as they were read. */
   readonly entries: ParsedEntry[];
+  /** Sum of the statement-currency movements of streamed-out entries (decimal string). */
+  readonly streamedMovements?: string;
   readonly line?: number;
 }
+
+/** Receives entries as a parser reads them, instead of holding them all. */
+export type EntryListener = (entry: ParsedEntry, statementIndex: number, statementAccount: string | undefined) => void;
 
 export interface ParseOutput {
   readonly statements: ParsedStatement[];

@@ -29,7 +29,8 @@ export function checkStatements(statements: readonly ParsedStatement[]): { check
   const checks: StatementCheck[] = statements.map((s, i) => {
     const name = label(s, i);
     if (!s.opening || !s.closing) return { statement: name, foots: undefined };
-    const movements = s.entries.filter((e) => e.currency === s.opening!.currency).reduce((sum, e) => addDecimal(sum, parseDecimal(e.amount)), { coef: 0n, scale: 0 });
+    const held = s.entries.filter((e) => e.currency === s.opening!.currency).reduce((sum, e) => addDecimal(sum, parseDecimal(e.amount)), { coef: 0n, scale: 0 });
+    const movements = s.streamedMovements === undefined ? held : addDecimal(held, parseDecimal(s.streamedMovements));
     const expected = addDecimal(parseDecimal(s.opening.amount), movements);
     const closing = parseDecimal(s.closing.amount);
     const foots = compareDecimal(expected, closing) === 0;

@@ -63,24 +63,25 @@ function toJsonRow(record: CanonicalRecord, importId: string): Record<(typeof RE
   };
 }
 
-async function insertRecords(db: Database, records: readonly CanonicalRecord[], importId: string): Promise<void> {
+export async function insertRecords(db: Database, records: readonly CanonicalRecord[], importId: string): Promise<void> {
   for (let i = 0; i < records.length; i += INSERT_CHUNK) {
     const json = JSON.stringify(records.slice(i, i + INSERT_CHUNK).map((r) => toJsonRow(r, importId)));
     await db.execute(sql`insert into records (${COLUMN_LIST}) select ${COLUMN_LIST} from json_populate_recordset(null::records, ${json}::json)`);
   }
 }
 
-export async function findImportByContent(db: Database, side: Side, account: string, sha256: string) {
+/** The import of the same bytes for the same side (and account, when known). */
+export async function findImportByContent(db: Database, side: Side, account: string | undefined, sha256: string) {
   const [row] = await db
     .select()
     .from(imports)
-    .where(and(eq(imports.side, side), eq(imports.account, account), eq(imports.sha256, sha256)))
+    .where(and(eq(imports.side, side), eq(imports.sha256, sha256), account === undefined ? undefined : eq(imports.account, account)))
     .limit(1);
   return row;
 }
 
 /** The constraint a driver error names, through drizzle's wrapping. */
-function violatedConstraint(error: unknown): string | undefined {
+export function violatedConstraint(error: unknown): string | undefined {
   for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
     const c = e as { code?: string; constraint?: string; constraint_name?: string };
     if (c.code === '23505') return c.constraint ?? c.constraint_name ?? 'unique';

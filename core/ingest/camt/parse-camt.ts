@@ -5,7 +5,8 @@
  */
 import { isCurrencyCode } from '../../money/currency.ts';
 import { IssueCollector } from '../import-issues.ts';
-import type { ParsedBalance, ParsedEntry, ParsedStatement, ParseOutput } from '../parsed-statement.ts';
+import { addDecimal, formatDecimal, parseDecimal, type Decimal } from '../../money/decimal.ts';
+import type { EntryListener, ParsedBalance, ParsedEntry, ParsedStatement, ParseOutput } from '../parsed-statement.ts';
 import { parseCompactOrIsoDate } from '../parse-date.ts';
 import { parseNumber } from '../parse-number.ts';
 import { XmlStream, XmlSyntaxError } from '../xml/xml-stream.ts';
@@ -30,6 +31,8 @@ interface StatementDraft {
   line: number;
   entryCount: number;
   skippedPending: number;
+  /** Streamed-out movements per currency, for the balance check. */
+  streamed: Map<string, Decimal>;
 }
 
 export class CamtParser {
@@ -49,7 +52,10 @@ export class CamtParser {
   private statementCount = 0;
   private failed = false;
 
-  constructor(options: { errorLimit?: number } = {}) {
+  private readonly onEntry: EntryListener | undefined;
+
+  constructor(options: { errorLimit?: number; onEntry?: EntryListener } = {}) {
+    this.onEntry = options.onEntry;
     this.issues = new IssueCollector(options.errorLimit);
     this.xml = new XmlStream({
       open: (name, attributes, line) => this.open(name, attributes, line),
@@ -101,7 +107,7 @@ export class CamtParser {
     if (this.documentDepth > 0 && d === 1 && MESSAGES[name]) this.message = name;
     if (this.message && d === 2 && name === MESSAGES[this.message]) {
       this.statementCount += 1;
-      this.statement = { bag: new FieldBag(), balances: [], entries: [], index: this.statementCount, line, entryCount: 0, skippedPending: 0 };
+      this.statement = { bag: new FieldBag(), balances: [], entries: [], index: this.statementCount, line, entryCount: 0, skippedPending: 0, streamed: new Map() };
       this.contexts.push({ bag: this.statement.bag, depth });
     } else if (this.statement && d === 3 && name === 'Bal') {
       const bag = new FieldBag();
@@ -162,7 +168,17 @@ export class CamtParser {
       bag.set('BookgDt/DtTm', fallbackDate);
       this.issues.warn({ code: 'date_from_creation', line, path, message: `entry has no booking or value date; dated ${fallbackDate.slice(0, 10)} from the message creation time` });
     }
-    statement.entries.push(...camtEntries(bag, txs, { ...(currency ? { currency } : {}), path, line, index: statement.entryCount }, this.issues));
+    const entries = camtEntries(bag, txs, { ...(currency ? { currency } : {}), path, line, index: statement.entryCount }, this.issues);
+    if (!this.onEntry) {
+      statement.entries.push(...entries);
+      return;
+    }
+    // camt names the account before its entries, so it is known here.
+    const account = statement.bag.get('Acct/Id/IBAN', 'Acct/Id/Othr/Id');
+    for (const e of entries) {
+      statement.streamed.set(e.currency, addDecimal(statement.streamed.get(e.currency) ?? { coef: 0n, scale: 0 }, parseDecimal(e.amount)));
+      this.onEntry(e, statement.index - 1, account);
+    }
   }
 
   private balance(bag: FieldBag, path: string): { type: string; value: ParsedBalance } | undefined {
@@ -186,7 +202,7 @@ export class CamtParser {
     const opening = balances.find((b) => OPENING.includes(b.type))?.value;
     const closing = [...balances].reverse().find((b) => CLOSING.includes(b.type))?.value;
     const account = draft.bag.get('Acct/Id/IBAN', 'Acct/Id/Othr/Id');
-    const currency = draft.bag.get('Acct/Ccy') ?? balances[0]?.value.currency ?? draft.entries[0]?.currency;
+    const currency = draft.bag.get('Acct/Ccy') ?? balances[0]?.value.currency ?? draft.entries[0]?.currency ?? [...draft.streamed.keys()][0];
     if (currency && !isCurrencyCode(currency)) this.issues.error({ code: 'invalid_currency', path: `${path}/Acct/Ccy`, message: `${JSON.stringify(currency)} is not an ISO 4217 currency code` });
     if (!account) this.issues.error({ code: 'missing_account', path: `${path}/Acct/Id`, message: 'the statement has no account IBAN or other id' });
     if (draft.skippedPending > 0) {
@@ -202,6 +218,7 @@ export class CamtParser {
       ...(opening ? { opening } : {}),
       ...(closing ? { closing } : {}),
       entries: draft.entries,
+      ...(this.onEntry && currency ? { streamedMovements: formatDecimal(draft.streamed.get(opening?.currency ?? currency) ?? { coef: 0n, scale: 0 }) } : {}),
       line: draft.line,
     });
   }

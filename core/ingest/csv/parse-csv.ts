@@ -5,7 +5,7 @@
  */
 import { isCurrencyCode } from '../../money/currency.ts';
 import { IssueCollector } from '../import-issues.ts';
-import type { ParsedEntry, ParseOutput } from '../parsed-statement.ts';
+import type { EntryListener, ParsedEntry, ParseOutput } from '../parsed-statement.ts';
 import { parseNumber, type NumberFormat } from '../parse-number.ts';
 import { detectDateFormat, parseDateAs } from './csv-dates.ts';
 import type { CsvField, CsvProfile, DateFormat } from './csv-profile.ts';
@@ -30,6 +30,8 @@ export function detectDecimal(samples: readonly string[]): '.' | ',' {
 
 export interface CsvParseOptions {
   readonly profile: CsvProfile;
+  /** When given, entries go here as they are read and are not kept. */
+  readonly onEntry?: EntryListener;
   readonly defaultCurrency?: string;
   readonly errorLimit?: number;
 }
@@ -216,7 +218,8 @@ export class CsvParser {
     if (securityId !== undefined) entry.securityId = securityId;
     const account = this.cell(row, 'account');
     if (account !== undefined) entry.account = account;
-    this.entries.push(entry as unknown as ParsedEntry);
+    if (this.options.onEntry) this.options.onEntry(entry as unknown as ParsedEntry, 0, undefined);
+    else this.entries.push(entry as unknown as ParsedEntry);
   }
 }
 
