@@ -3,14 +3,12 @@
  * Sizes follow the targets of the ingestion issue; pass `--scale 0.1` for a
  * quick run. Prints one line per measurement.
  */
-import { createReadStream } from 'node:fs';
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseStatementFile } from '../core/ingest/parse-statement-file.ts';
 import { createDatabase, MEMORY_DATA_DIR } from '../db/client.ts';
 import { runMigrations } from '../db/migrate.ts';
-import { importStatementStream } from '../db/repositories/import-statement-stream.ts';
 import { storeImport } from '../db/repositories/imports-repository.ts';
 import { createScratchDatabase } from '../db/testing/test-database.ts';
 import { writeCamt053, writeCsv, writeMt940 } from './generate-statements.ts';
@@ -45,20 +43,6 @@ export async function ingestBench(options: { scale: number; databaseUrl: string 
       if (parsed.errors.length > 0 || parsed.records.length !== count) throw new Error(`${name}: ${parsed.errors.length} errors, ${parsed.records.length} of ${count} records`);
       report({ bench: 'ingest', case: `parse ${name}`, count, unit, seconds, perSecond: count / seconds });
       if (name === 'csv') csvRecords = parsed.records;
-      else {
-        // Streamed end to end (file → parser → batched inserts), before the
-        // CSV's records are held in memory, so RSS shows the bounded footprint.
-        const started = performance.now();
-        const result = await importStatementStream(handle.db, { open: () => createReadStream(join(dir, file), { highWaterMark: 256 * 1024 }) }, { fileName: file, side: 'external', account: `STREAM-${name}` });
-        const seconds = (performance.now() - started) / 1000;
-        report({ bench: 'ingest', case: `import ${name}`, count: result.recordCount, unit: 'records', seconds, perSecond: result.recordCount / seconds });
-      }
-      if (name === 'mt940') {
-        const started = performance.now();
-        const result = await importStatementStream(handle.db, { open: () => createReadStream(join(dir, 'bank.csv'), { highWaterMark: 256 * 1024 }) }, { fileName: 'bank.csv', side: 'external', account: 'STREAM-csv' });
-        const seconds = (performance.now() - started) / 1000;
-        report({ bench: 'ingest', case: 'import csv', count: result.recordCount, unit: 'records', seconds, perSecond: result.recordCount / seconds });
-      }
     }
 
     try {

@@ -4,13 +4,19 @@
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../cli/config.ts';
+import { importBench, importOne } from './import-bench.ts';
 import { ingestBench } from './ingest-bench.ts';
 
-const BENCHES: Record<string, (o: { scale: number; databaseUrl: string | undefined }) => Promise<void>> = { ingest: ingestBench };
+const BENCHES: Record<string, (o: { scale: number; databaseUrl: string | undefined }) => Promise<void>> = { ingest: ingestBench, import: importBench };
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { scale: { type: 'string', default: '1' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { scale: { type: 'string', default: '1' }, one: { type: 'string' } } });
 const names = positionals.length > 0 ? positionals : Object.keys(BENCHES);
 const config = loadConfig();
+if (values.one) {
+  // A child process of the import benchmark: one file, then exit.
+  await importOne(values.one, config.databaseUrl);
+  process.exit(0);
+}
 for (const name of names) {
   const bench = BENCHES[name];
   if (!bench) {
