@@ -19,7 +19,7 @@ export function detectFormat(head: Uint8Array): DetectedFormat | undefined {
     if (/\{2:[IO]950/.test(text)) return 'mt950';
     return 'mt940';
   }
-  const firstLines = text.split(/\r?\n/).slice(0, 5);
+  const firstLines = text.split(/\r\n|\r|\n/).slice(0, 5);
   if (firstLines.length > 1 && firstLines.every((l, i) => i === firstLines.length - 1 || /[,;\t|]/.test(l))) return 'csv';
   return undefined;
 }

@@ -114,7 +114,7 @@ export class CsvReader {
 
 /** The delimiter that splits the header line into the most consistent columns. */
 export function detectDelimiter(sample: string): string {
-  const lines = sample.slice(0, 65_536).split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 10);
+  const lines = sample.slice(0, 65_536).split(/\r\n|\r|\n/).filter((l) => l.trim() !== '').slice(0, 10);
   let best = ',';
   let bestScore = 0;
   for (const d of [',', ';', '\t', '|']) {

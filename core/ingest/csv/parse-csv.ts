@@ -59,7 +59,7 @@ export class CsvParser {
     if (!this.reader) {
       // The delimiter is decided from the first few lines.
       this.sampleText += chunk;
-      if (this.sampleText.length < 4096 && !/(\r?\n.*){10}/.test(this.sampleText)) return;
+      if (this.sampleText.length < 4096 && !/([\r\n].*){10}/.test(this.sampleText)) return;
       this.start(this.sampleText);
       return;
     }
