@@ -67,3 +67,12 @@ export interface ParseOutput {
   readonly warnings: ImportIssue[];
   readonly errors: ImportIssue[];
 }
+
+type Optional<T> = { [K in keyof T]?: T[K] | undefined };
+
+/** A statement from what a parser found, leaving out what it did not. */
+export function parsedStatement(parts: Optional<Omit<ParsedStatement, 'entries'>> & { entries: ParsedEntry[] }): ParsedStatement {
+  const statement: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(parts)) if (value !== undefined && value !== '') statement[key] = value;
+  return statement as unknown as ParsedStatement;
+}

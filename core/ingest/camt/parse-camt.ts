@@ -6,7 +6,7 @@
 import { isCurrencyCode } from '../../money/currency.ts';
 import { IssueCollector } from '../import-issues.ts';
 import { addDecimal, formatDecimal, parseDecimal, type Decimal } from '../../money/decimal.ts';
-import type { EntryListener, ParsedBalance, ParsedEntry, ParsedStatement, ParseOutput } from '../parsed-statement.ts';
+import { parsedStatement, type EntryListener, type ParsedBalance, type ParsedEntry, type ParsedStatement, type ParseOutput } from '../parsed-statement.ts';
 import { parseCompactOrIsoDate } from '../parse-date.ts';
 import { parseNumber } from '../parse-number.ts';
 import { XmlStream, XmlSyntaxError } from '../xml/xml-stream.ts';
@@ -210,17 +210,19 @@ export class CamtParser {
     }
     const id = draft.bag.get('Id');
     const sequence = draft.bag.get('ElctrncSeqNb', 'LglSeqNb');
-    this.statements.push({
-      ...(id ? { id } : {}),
-      ...(sequence ? { sequence } : {}),
-      ...(account ? { account } : {}),
-      ...(currency ? { currency } : {}),
-      ...(opening ? { opening } : {}),
-      ...(closing ? { closing } : {}),
-      entries: draft.entries,
-      ...(this.onEntry && currency ? { streamedMovements: formatDecimal(draft.streamed.get(opening?.currency ?? currency) ?? { coef: 0n, scale: 0 }) } : {}),
-      line: draft.line,
-    });
+    this.statements.push(
+      parsedStatement({
+        id,
+        sequence,
+        account,
+        currency,
+        opening,
+        closing,
+        entries: draft.entries,
+        streamedMovements: this.onEntry && currency ? formatDecimal(draft.streamed.get(opening?.currency ?? currency) ?? { coef: 0n, scale: 0 }) : undefined,
+        line: draft.line,
+      }),
+    );
   }
 }
 

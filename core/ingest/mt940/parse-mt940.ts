@@ -6,7 +6,7 @@
 import { isCurrencyCode } from '../../money/currency.ts';
 import { splitLines } from '../decode-text.ts';
 import { IssueCollector } from '../import-issues.ts';
-import type { ParsedBalance, ParsedEntry, ParsedStatement, ParseOutput } from '../parsed-statement.ts';
+import { parsedStatement, type ParsedBalance, type ParsedEntry, type ParsedStatement, type ParseOutput } from '../parsed-statement.ts';
 import { parseMmddNear, parseYymmdd } from '../parse-date.ts';
 import { parseNumber } from '../parse-number.ts';
 import { splitMtBlocks, type MtTag } from './mt-tags.ts';
@@ -201,16 +201,7 @@ export function parseMt940(text: string, options: { errorLimit?: number } = {}):
       issues.error({ code: 'invalid_currency', line: block.line, field: ':60F: currency', message: `${JSON.stringify(currency)} is not an ISO 4217 currency code` });
     }
     if (!account) issues.error({ code: 'missing_account', line: block.line, field: ':25:', message: 'the statement has no account identification (:25:)' });
-    statements.push({
-      ...(id ? { id } : {}),
-      ...(sequence ? { sequence } : {}),
-      ...(account ? { account } : {}),
-      ...(currency ? { currency } : {}),
-      ...(opening ? { opening } : {}),
-      ...(closing ? { closing } : {}),
-      entries: drafts.map((d) => d.entry as ParsedEntry),
-      line: block.line,
-    });
+    statements.push(parsedStatement({ id, sequence, account, currency, opening, closing, entries: drafts.map((d) => d.entry as ParsedEntry), line: block.line }));
   }
   return { statements, warnings: issues.warnings, errors: issues.allErrors() };
 }
