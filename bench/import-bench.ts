@@ -41,7 +41,7 @@ export async function importBench(options: { scale: number; databaseUrl: string 
     await writeCsv(join(dir, 'bank.csv'), Math.round(1_000_000 * options.scale));
     await writeCamt053(join(dir, 'stmt.xml'), Math.round(100_000 * options.scale));
     for (const file of ['stmt.xml', 'bank.csv']) {
-      const out = execFileSync(process.execPath, ['--import', 'tsx', join(SELF, '..', 'main.ts'), '--one', join(dir, file)], { env: process.env, encoding: 'utf8' });
+      const out = execFileSync(process.execPath, ['--import', 'tsx', join(SELF, '..', 'main.ts'), '--one', join(dir, file)], { encoding: 'utf8' });
       process.stdout.write(out);
     }
   } finally {

@@ -7,7 +7,7 @@ import { addDecimal, compareDecimal, formatDecimal, parseDecimal } from '../../m
 import type { IssueCollector } from '../import-issues.ts';
 import type { ParsedEntry } from '../parsed-statement.ts';
 import { parseCompactOrIsoDate } from '../parse-date.ts';
-import { parseNumber } from '../parse-number.ts';
+import { parseDecimalText } from '../parse-decimal-text.ts';
 import type { FieldBag } from './camt-collector.ts';
 
 const useful = (v: string | undefined): string | undefined => (v && !/^(NOTPROVIDED|NONREF|NONE)$/i.test(v) ? v : undefined);
@@ -20,7 +20,7 @@ function signed(amount: string, indicator: string | undefined): string {
 function txAmount(tx: FieldBag, entryIndicator: string | undefined): { amount: string; currency: string | undefined } | undefined {
   const raw = tx.get('AmtDtls/TxAmt/Amt', 'Amt', 'AmtDtls/InstdAmt/Amt');
   if (!raw) return undefined;
-  const parsed = parseNumber(raw, { decimal: '.' });
+  const parsed = parseDecimalText(raw, { decimal: '.' });
   if (!parsed.ok) return undefined;
   const currency = tx.get('AmtDtls/TxAmt/Amt@Ccy', 'Amt@Ccy', 'AmtDtls/InstdAmt/Amt@Ccy');
   return { amount: signed(parsed.value, tx.get('CdtDbtInd') ?? entryIndicator), currency };
@@ -60,7 +60,7 @@ function description(tx: FieldBag | undefined, entry: FieldBag): string | undefi
 export function camtEntries(entry: FieldBag, txs: FieldBag[], context: { currency?: string; path: string; line: number; index: number }, issues: IssueCollector): ParsedEntry[] {
   const field = (name: string) => ({ line: context.line, path: `${context.path}/${name}` });
   const amountRaw = entry.get('Amt');
-  const amount = amountRaw === undefined ? undefined : parseNumber(amountRaw, { decimal: '.' });
+  const amount = amountRaw === undefined ? undefined : parseDecimalText(amountRaw, { decimal: '.' });
   if (!amount || !amount.ok) {
     issues.error({ code: 'invalid_amount', ...field('Amt'), field: 'Amt', message: amount && !amount.ok ? amount.message : 'the entry has no amount' });
     return [];

@@ -8,7 +8,7 @@ import { IssueCollector } from '../import-issues.ts';
 import { addDecimal, formatDecimal, parseDecimal, type Decimal } from '../../money/decimal.ts';
 import { parsedStatement, type EntryListener, type ParsedBalance, type ParsedEntry, type ParsedStatement, type ParseOutput } from '../parsed-statement.ts';
 import { parseCompactOrIsoDate } from '../parse-date.ts';
-import { parseNumber } from '../parse-number.ts';
+import { parseDecimalText } from '../parse-decimal-text.ts';
 import { XmlStream, XmlSyntaxError } from '../xml/xml-stream.ts';
 import { FieldBag } from './camt-collector.ts';
 import { camtEntries } from './camt-entry.ts';
@@ -183,7 +183,7 @@ export class CamtParser {
 
   private balance(bag: FieldBag, path: string): { type: string; value: ParsedBalance } | undefined {
     const type = bag.get('Tp/CdOrPrtry/Cd', 'Tp/CdOrPrtry/Prtry') ?? '';
-    const amount = parseNumber(bag.get('Amt') ?? '', { decimal: '.' });
+    const amount = parseDecimalText(bag.get('Amt') ?? '', { decimal: '.' });
     const date = parseCompactOrIsoDate(bag.get('Dt/Dt', 'Dt/DtTm') ?? '');
     const currency = bag.get('Amt@Ccy');
     if (!amount.ok || !date.ok || !currency) {

@@ -6,7 +6,7 @@
 import { isCurrencyCode } from '../../money/currency.ts';
 import { IssueCollector } from '../import-issues.ts';
 import type { EntryListener, ParsedEntry, ParseOutput } from '../parsed-statement.ts';
-import { parseNumber, type NumberFormat } from '../parse-number.ts';
+import { parseDecimalText, type NumberFormat } from '../parse-decimal-text.ts';
 import { detectDateFormat, parseDateAs } from './csv-dates.ts';
 import type { CsvField, CsvProfile, DateFormat } from './csv-profile.ts';
 import { CsvReader, detectDelimiter, type CsvRow } from './csv-reader.ts';
@@ -152,7 +152,7 @@ export class CsvParser {
   private amountOf(row: CsvRow, field: CsvField): string | undefined | null {
     const text = this.cell(row, field);
     if (text === undefined) return undefined;
-    const parsed = parseNumber(text.replace(CURRENCY_SYMBOLS, ''), this.number!);
+    const parsed = parseDecimalText(text.replace(CURRENCY_SYMBOLS, ''), this.number!);
     if (!parsed.ok) {
       this.issues.error({ code: 'invalid_amount', line: row.line, field: this.headerName(field), message: parsed.message });
       return null;

@@ -8,7 +8,7 @@ import { splitLines } from '../decode-text.ts';
 import { IssueCollector } from '../import-issues.ts';
 import { parsedStatement, type ParsedBalance, type ParsedEntry, type ParsedStatement, type ParseOutput } from '../parsed-statement.ts';
 import { parseMmddNear, parseYymmdd } from '../parse-date.ts';
-import { parseNumber } from '../parse-number.ts';
+import { parseDecimalText } from '../parse-decimal-text.ts';
 import { splitMtBlocks, type MtTag } from './mt-tags.ts';
 import { parseMt86 } from './mt86-details.ts';
 
@@ -31,7 +31,7 @@ function parseAmount(text: string, tag: MtTag, field: string, issues: IssueColle
     issues.error({ code: 'invalid_amount', line: tag.line, field: `:${tag.tag}: ${field}`, message: `${JSON.stringify(text)} has no decimal comma (SWIFT amounts look like "1250,00")` });
     return undefined;
   }
-  const parsed = parseNumber(text, SWIFT_NUMBER);
+  const parsed = parseDecimalText(text, SWIFT_NUMBER);
   if (!parsed.ok) {
     issues.error({ code: 'invalid_amount', line: tag.line, field: `:${tag.tag}: ${field}`, message: parsed.message });
     return undefined;

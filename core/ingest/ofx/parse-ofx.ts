@@ -6,7 +6,7 @@ import { isCurrencyCode } from '../../money/currency.ts';
 import { IssueCollector } from '../import-issues.ts';
 import type { ParsedEntry, ParsedStatement, ParseOutput } from '../parsed-statement.ts';
 import { parseCompactOrIsoDate } from '../parse-date.ts';
-import { parseNumber } from '../parse-number.ts';
+import { parseDecimalText } from '../parse-decimal-text.ts';
 import type { SecurityIdType } from '../../statuses.ts';
 import { child, findAll, readOfxTree, value, type OfxNode } from './ofx-tree.ts';
 
@@ -34,7 +34,7 @@ function amount(node: OfxNode, path: string[], issues: Issues, required = true):
   }
   // Most files use "."; some European banks write "," — the last separator decides.
   const decimal = raw.lastIndexOf(',') > raw.lastIndexOf('.') ? ',' : '.';
-  const parsed = parseNumber(raw, { decimal });
+  const parsed = parseDecimalText(raw, { decimal });
   if (!parsed.ok) {
     issues.error({ code: 'invalid_amount', line: child(node, ...path)?.line ?? node.line, field: path.join('/'), message: parsed.message });
     return undefined;

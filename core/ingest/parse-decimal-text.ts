@@ -16,7 +16,7 @@ export type NumberParse = { ok: true; value: string } | { ok: false; message: st
 const PLAIN = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 const DIGITS = /^\d+$/;
 
-export function parseNumber(input: string, format: NumberFormat): NumberParse {
+export function parseDecimalText(input: string, format: NumberFormat): NumberParse {
   if (format.decimal === '.' && PLAIN.test(input) && input !== '-0' && !/^-0(\.0+)?$/.test(input)) return { ok: true, value: input };
   let text = input.trim();
   if (text === '') return { ok: false, message: 'is empty, expected a number' };
