@@ -1,0 +1,95 @@
+/**
+ * The matching stage (DESIGN §4): passes strongest first over one shared set
+ * of used records, so a record lands in exactly one match group or break.
+ * Pure and deterministic: records are put in a canonical order first, so the
+ * input order never changes the result.
+ */
+import type { CanonicalRecord } from '../records/canonical-record.ts';
+import { normalizeReference } from '../records/normalize-reference.ts';
+import type { MatchPass } from '../statuses.ts';
+import { aggregateGroups } from './aggregation.ts';
+import { exactCandidates, nearMissCandidates, strongCandidates, toleranceCandidates } from './candidates.ts';
+import { difference, evidence } from './evidence.ts';
+import { DEFAULT_MATCH_CONFIG, type MatchConfig } from './match-config.ts';
+import type { BreakShape, MatchBreak, MatchGroup, MatchResult } from './match-types.ts';
+import { pairCandidates, type Candidate } from './pairing.ts';
+import { compareOrder, prepareRecords, type PreparedRecord } from './prepared-record.ts';
+
+export interface MatchInput {
+  readonly external: readonly CanonicalRecord[];
+  readonly internal: readonly CanonicalRecord[];
+}
+
+const ids = (records: readonly PreparedRecord[]) => [...records].sort((a, b) => a.rank - b.rank).map((r) => r.id);
+
+function toBreak(shape: BreakShape, pass: MatchPass, external: readonly PreparedRecord[], internal: readonly PreparedRecord[], score: number, note?: string): MatchBreak {
+  const diff = difference(external, internal);
+  return { shape, external: ids(external), internal: ids(internal), difference: diff.value, currency: diff.currency, evidence: evidence(pass, external, internal, score, note) };
+}
+
+/** Content of a record as far as copies go; a copy may be booked a few days later. */
+function contentKey(r: PreparedRecord): string {
+  return [r.currency, r.amount, r.ref, normalizeReference(r.record.counterparty), normalizeReference(r.record.description)].join('|');
+}
+
+export function matchRecords(input: MatchInput, config: MatchConfig = DEFAULT_MATCH_CONFIG): MatchResult {
+  const external = prepareRecords(input.external.map((r) => ({ ...r, side: 'external' as const })));
+  const internal = prepareRecords(input.internal.map((r) => ({ ...r, side: 'internal' as const })));
+  // Ranks across both sides, so groups can be ordered by their earliest record.
+  [...external, ...internal].sort((a, b) => compareOrder(a.record, b.record) || (a.record.side < b.record.side ? -1 : 1)).forEach((r, i) => (r.rank = i));
+  const used = new Set<string>();
+  const matches: MatchGroup[] = [];
+  const breaks: MatchBreak[] = [];
+  const free = (records: readonly PreparedRecord[]) => records.filter((r) => !used.has(r.id));
+
+  const runPairing = (pass: MatchPass, candidates: Candidate[], onPair: (c: Candidate) => void) => {
+    const { pairs, ambiguous } = pairCandidates(candidates, used);
+    for (const c of pairs) onPair(c);
+    for (const a of ambiguous) breaks.push(toBreak('ambiguous', pass, a.external, a.internal, 0.5, `${a.external.length + a.internal.length} records with equally good counterparts`));
+  };
+
+  runPairing('exact', exactCandidates(free(external), free(internal), config), (c) =>
+    matches.push({ external: [c.external.id], internal: [c.internal.id], evidence: evidence('exact', [c.external], [c.internal], c.score) }),
+  );
+  runPairing('strong', strongCandidates(free(external), free(internal), config), (c) =>
+    breaks.push(toBreak('pair', 'strong', [c.external], [c.internal], c.score, 'amount and date agree, references differ')),
+  );
+  runPairing('tolerance', toleranceCandidates(free(external), free(internal), config), (c) =>
+    breaks.push(toBreak('pair', 'tolerance', [c.external], [c.internal], c.score, 'reference agrees, amount differs within tolerance')),
+  );
+
+  for (const oneSide of ['external', 'internal'] as const) {
+    const [ones, others] = oneSide === 'external' ? [free(external), free(internal)] : [free(internal), free(external)];
+    for (const g of aggregateGroups(ones, others, oneSide, used, config)) {
+      const [ext, int] = oneSide === 'external' ? [[g.one], g.many] : [g.many, [g.one]];
+      const note = `${oneSide === 'external' ? '1:' : ''}${g.many.length}${oneSide === 'internal' ? ':1' : ''} group${g.complete ? '' : ' (search stopped at its bound)'}`;
+      // A tied group is a match only when every member shares the one record's reference.
+      if (g.one.ref !== '' && g.many.every((m) => m.ref === g.one.ref)) matches.push({ external: ids(ext), internal: ids(int), evidence: evidence('aggregation', ext, int, 0.95, note) });
+      else breaks.push(toBreak('aggregate', 'aggregation', ext, int, 0.75, note));
+    }
+  }
+
+  runPairing('near_miss', nearMissCandidates(free(external), free(internal), config), (c) =>
+    breaks.push(toBreak('pair', 'near_miss', [c.external], [c.internal], c.score)),
+  );
+
+  // Leftovers: a later copy of a record on the same side is a duplicate; the rest are one-sided.
+  for (const side of [external, internal]) {
+    const seenByContent = new Map<string, PreparedRecord[]>();
+    for (const r of side) {
+      const key = contentKey(r);
+      const earlier = seenByContent.get(key) ?? [];
+      const first = earlier.find((e) => r.day - e.day <= config.dateWindowDays);
+      seenByContent.set(key, [...earlier, r]);
+      if (used.has(r.id)) continue;
+      used.add(r.id);
+      const [ext, int] = r.record.side === 'external' ? [[r], []] : [[], [r]];
+      if (first) breaks.push(toBreak('duplicate', 'duplicate', ext, int, 0.9, `same as ${first.id}`));
+      else breaks.push(toBreak('one_sided', 'leftover', ext, int, 1));
+    }
+  }
+
+  const rankOf = new Map([...external, ...internal].map((r) => [r.id, r.rank]));
+  const first = (g: { external: readonly string[]; internal: readonly string[] }) => Math.min(...[...g.external, ...g.internal].map((id) => rankOf.get(id)!));
+  return { matches: matches.sort((a, b) => first(a) - first(b)), breaks: breaks.sort((a, b) => first(a) - first(b)) };
+}

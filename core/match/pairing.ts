@@ -1,0 +1,52 @@
+/**
+ * Exclusive pairing of candidates, strongest first, that never picks silently:
+ * when a record has two or more equally good counterparts that differ from
+ * each other, all of them become one ambiguous group. Counterparts that are
+ * identical copies are interchangeable, so the earliest is taken.
+ */
+import { sameContent, type PreparedRecord } from './prepared-record.ts';
+
+export interface Candidate {
+  readonly external: PreparedRecord;
+  readonly internal: PreparedRecord;
+  readonly score: number;
+}
+
+export interface PairingResult {
+  readonly pairs: Candidate[];
+  readonly ambiguous: { external: PreparedRecord[]; internal: PreparedRecord[] }[];
+}
+
+const EPSILON = 1e-9;
+
+export function pairCandidates(candidates: readonly Candidate[], used: Set<string>): PairingResult {
+  const sorted = [...candidates].sort((a, b) => b.score - a.score || a.external.rank - b.external.rank || a.internal.rank - b.internal.rank);
+  const byExternal = new Map<string, Candidate[]>();
+  const byInternal = new Map<string, Candidate[]>();
+  for (const c of sorted) {
+    (byExternal.get(c.external.id) ?? byExternal.set(c.external.id, []).get(c.external.id)!).push(c);
+    (byInternal.get(c.internal.id) ?? byInternal.set(c.internal.id, []).get(c.internal.id)!).push(c);
+  }
+  const pairs: Candidate[] = [];
+  const ambiguous: PairingResult['ambiguous'] = [];
+  for (const c of sorted) {
+    if (used.has(c.external.id) || used.has(c.internal.id)) continue;
+    const rivalsOfExternal = (byExternal.get(c.external.id) ?? []).filter(
+      (o) => o !== c && !used.has(o.internal.id) && Math.abs(o.score - c.score) < EPSILON && !sameContent(o.internal, c.internal),
+    );
+    const rivalsOfInternal = (byInternal.get(c.internal.id) ?? []).filter(
+      (o) => o !== c && !used.has(o.external.id) && Math.abs(o.score - c.score) < EPSILON && !sameContent(o.external, c.external),
+    );
+    if (rivalsOfExternal.length === 0 && rivalsOfInternal.length === 0) {
+      pairs.push(c);
+      used.add(c.external.id);
+      used.add(c.internal.id);
+      continue;
+    }
+    const external = [c.external, ...rivalsOfInternal.map((o) => o.external)];
+    const internal = [c.internal, ...rivalsOfExternal.map((o) => o.internal)];
+    for (const r of [...external, ...internal]) used.add(r.id);
+    ambiguous.push({ external: external.sort((a, b) => a.rank - b.rank), internal: internal.sort((a, b) => a.rank - b.rank) });
+  }
+  return { pairs, ambiguous };
+}
