@@ -6,8 +6,9 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../cli/config.ts';
 import { importBench, importOne } from './import-bench.ts';
 import { ingestBench } from './ingest-bench.ts';
+import { matchBench } from './match-bench.ts';
 
-const BENCHES: Record<string, (o: { scale: number; databaseUrl: string | undefined }) => Promise<void>> = { ingest: ingestBench, import: importBench };
+const BENCHES: Record<string, (o: { scale: number; databaseUrl: string | undefined }) => Promise<void>> = { ingest: ingestBench, import: importBench, match: matchBench };
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { scale: { type: 'string', default: '1' }, one: { type: 'string' } } });
 const names = positionals.length > 0 ? positionals : Object.keys(BENCHES);

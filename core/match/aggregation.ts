@@ -1,13 +1,12 @@
 /**
  * Pass 4 — one record against several on the other side (batch deposit,
  * instalments): a bounded subset-sum inside the date window and a block of
- * records that share the counterparty or the reference. The search reports
+ * records that share the counterparty or the reference (normalized, through a
+ * hash index: no record is compared with every other). The search reports
  * whether it finished or stopped at its bound.
  */
-import { normalizeReference } from '../records/normalize-reference.ts';
 import type { MatchConfig } from './match-config.ts';
 import type { PreparedRecord } from './prepared-record.ts';
-import { textSimilarity } from './text-similarity.ts';
 
 export interface AggregateGroup {
   readonly one: PreparedRecord;
@@ -21,10 +20,12 @@ export interface AggregateGroup {
 export const MAX_GROUP_SIZE = 6;
 export const NODE_BUDGET = 20_000;
 
-function inBlock(one: PreparedRecord, other: PreparedRecord, config: MatchConfig): boolean {
-  if (one.ref !== '' && one.ref === other.ref) return true;
-  const cp = normalizeReference(one.record.counterparty);
-  return cp !== '' && textSimilarity(one.record.counterparty, other.record.counterparty) >= config.similarityThreshold;
+/** Blocks: records sharing a reference or a counterparty (normalized) can form a group. */
+function blockKeys(r: PreparedRecord): string[] {
+  const keys: string[] = [];
+  if (r.ref !== '') keys.push(`${r.currency}|r|${r.ref}`);
+  if (r.party !== '') keys.push(`${r.currency}|p|${r.party}`);
+  return keys;
 }
 
 /** Depth-first subset-sum over candidates sorted by size; stops at the first exact tie or the budget. */
@@ -58,25 +59,26 @@ function findSubset(target: bigint, candidates: readonly PreparedRecord[]): { su
 
 export function aggregateGroups(ones: readonly PreparedRecord[], others: readonly PreparedRecord[], oneSide: 'external' | 'internal', used: Set<string>, config: MatchConfig): AggregateGroup[] {
   const groups: AggregateGroup[] = [];
-  const byCurrency = new Map<string, PreparedRecord[]>();
-  for (const o of others) (byCurrency.get(o.currency) ?? byCurrency.set(o.currency, []).get(o.currency)!).push(o);
+  const byBlock = new Map<string, PreparedRecord[]>();
+  for (const o of others) for (const k of blockKeys(o)) (byBlock.get(k) ?? byBlock.set(k, []).get(k)!).push(o);
   for (const one of ones) {
-    if (used.has(one.id) || one.amount === 0n) continue;
-    const candidates = (byCurrency.get(one.currency) ?? [])
+    if (used.has(one.uid) || one.amount === 0n) continue;
+    const block = new Set(blockKeys(one).flatMap((k) => byBlock.get(k) ?? []));
+    const magnitude = (r: PreparedRecord) => (r.amount < 0n ? -r.amount : r.amount);
+    const candidates = [...block]
       .filter(
         (o) =>
-          !used.has(o.id) &&
+          !used.has(o.uid) &&
           (o.amount < 0n) === (one.amount < 0n) &&
           o.amount !== 0n &&
-          (o.amount < 0n ? o.amount > one.amount : o.amount < one.amount) &&
-          Math.abs(o.day - one.day) <= config.dateWindowDays &&
-          inBlock(one, o, config),
+          magnitude(o) < magnitude(one) &&
+          Math.abs(o.day - one.day) <= config.dateWindowDays,
       )
-      .sort((a, b) => (a.amount === b.amount ? a.rank - b.rank : (b.amount < 0n ? -b.amount : b.amount) > (a.amount < 0n ? -a.amount : a.amount) ? 1 : -1));
+      .sort((a, b) => (magnitude(a) === magnitude(b) ? a.rank - b.rank : magnitude(b) > magnitude(a) ? 1 : -1));
     if (candidates.length < 2) continue;
     const { subset, complete } = findSubset(one.amount, candidates);
     if (!subset) continue;
-    for (const r of [one, ...subset]) used.add(r.id);
+    for (const r of [one, ...subset]) used.add(r.uid);
     groups.push({ one, many: subset.sort((a, b) => a.rank - b.rank), oneSide, complete });
   }
   return groups;

@@ -129,3 +129,10 @@ describe('matchRecords properties', () => {
     );
   });
 });
+
+describe('ids', () => {
+  it('allows the same id on both sides', () => {
+    const result = run([rec('1', '2026-10-10', '10.00', { reference: 'R' })], [rec('1', '2026-10-10', '10.00', { reference: 'R' })]);
+    expect(result.matches.map((m) => [m.external, m.internal])).toEqual([[['1'], ['1']]]);
+  });
+});

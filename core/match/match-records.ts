@@ -5,7 +5,6 @@
  * input order never changes the result.
  */
 import type { CanonicalRecord } from '../records/canonical-record.ts';
-import { normalizeReference } from '../records/normalize-reference.ts';
 import type { MatchPass } from '../statuses.ts';
 import { aggregateGroups } from './aggregation.ts';
 import { exactCandidates, nearMissCandidates, strongCandidates, toleranceCandidates } from './candidates.ts';
@@ -13,7 +12,7 @@ import { difference, evidence } from './evidence.ts';
 import { DEFAULT_MATCH_CONFIG, type MatchConfig } from './match-config.ts';
 import type { BreakShape, MatchBreak, MatchGroup, MatchResult } from './match-types.ts';
 import { pairCandidates, type Candidate } from './pairing.ts';
-import { compareOrder, prepareRecords, type PreparedRecord } from './prepared-record.ts';
+import { prepareRecords, type PreparedRecord } from './prepared-record.ts';
 
 export interface MatchInput {
   readonly external: readonly CanonicalRecord[];
@@ -29,18 +28,22 @@ function toBreak(shape: BreakShape, pass: MatchPass, external: readonly Prepared
 
 /** Content of a record as far as copies go; a copy may be booked a few days later. */
 function contentKey(r: PreparedRecord): string {
-  return [r.currency, r.amount, r.ref, normalizeReference(r.record.counterparty), normalizeReference(r.record.description)].join('|');
+  return `${r.currency}|${r.amount}|${r.ref}|${r.party}|${r.text}`;
 }
 
 export function matchRecords(input: MatchInput, config: MatchConfig = DEFAULT_MATCH_CONFIG): MatchResult {
-  const external = prepareRecords(input.external.map((r) => ({ ...r, side: 'external' as const })));
-  const internal = prepareRecords(input.internal.map((r) => ({ ...r, side: 'internal' as const })));
+  const external = prepareRecords(input.external, 'external');
+  const internal = prepareRecords(input.internal, 'internal');
   // Ranks across both sides, so groups can be ordered by their earliest record.
-  [...external, ...internal].sort((a, b) => compareOrder(a.record, b.record) || (a.record.side < b.record.side ? -1 : 1)).forEach((r, i) => (r.rank = i));
+  // Both sides are already in canonical order: merge them instead of sorting again.
+  for (let x = 0, y = 0, rank = 0; x < external.length || y < internal.length; rank++) {
+    if (y >= internal.length || (x < external.length && external[x]!.key <= internal[y]!.key)) external[x++]!.rank = rank;
+    else internal[y++]!.rank = rank;
+  }
   const used = new Set<string>();
   const matches: MatchGroup[] = [];
   const breaks: MatchBreak[] = [];
-  const free = (records: readonly PreparedRecord[]) => records.filter((r) => !used.has(r.id));
+  const free = (records: readonly PreparedRecord[]) => records.filter((r) => !used.has(r.uid));
 
   const runPairing = (pass: MatchPass, candidates: Candidate[], onPair: (c: Candidate) => void) => {
     const { pairs, ambiguous } = pairCandidates(candidates, used);
@@ -81,15 +84,20 @@ export function matchRecords(input: MatchInput, config: MatchConfig = DEFAULT_MA
       const earlier = seenByContent.get(key) ?? [];
       const first = earlier.find((e) => r.day - e.day <= config.dateWindowDays);
       seenByContent.set(key, [...earlier, r]);
-      if (used.has(r.id)) continue;
-      used.add(r.id);
-      const [ext, int] = r.record.side === 'external' ? [[r], []] : [[], [r]];
+      if (used.has(r.uid)) continue;
+      used.add(r.uid);
+      const [ext, int] = r.side === 'external' ? [[r], []] : [[], [r]];
       if (first) breaks.push(toBreak('duplicate', 'duplicate', ext, int, 0.9, `same as ${first.id}`));
       else breaks.push(toBreak('one_sided', 'leftover', ext, int, 1));
     }
   }
 
-  const rankOf = new Map([...external, ...internal].map((r) => [r.id, r.rank]));
-  const first = (g: { external: readonly string[]; internal: readonly string[] }) => Math.min(...[...g.external, ...g.internal].map((id) => rankOf.get(id)!));
-  return { matches: matches.sort((a, b) => first(a) - first(b)), breaks: breaks.sort((a, b) => first(a) - first(b)) };
+  // Ids are unique per side, so rank lookups are keyed by side and id.
+  const rankOf = new Map([...external, ...internal].map((r) => [`${r.side}|${r.id}`, r.rank]));
+  const byFirstRecord = <G extends { external: readonly string[]; internal: readonly string[] }>(groups: G[]): G[] =>
+    groups
+      .map((g) => ({ g, first: Math.min(...g.external.map((id) => rankOf.get(`external|${id}`)!), ...g.internal.map((id) => rankOf.get(`internal|${id}`)!)) }))
+      .sort((a, b) => a.first - b.first)
+      .map((x) => x.g);
+  return { matches: byFirstRecord(matches), breaks: byFirstRecord(breaks) };
 }

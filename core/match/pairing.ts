@@ -30,22 +30,29 @@ export function pairCandidates(candidates: readonly Candidate[], used: Set<strin
   const pairs: Candidate[] = [];
   const ambiguous: PairingResult['ambiguous'] = [];
   for (const c of sorted) {
-    if (used.has(c.external.id) || used.has(c.internal.id)) continue;
+    if (used.has(c.external.uid) || used.has(c.internal.uid)) continue;
+    // The common case: each record has this one candidate only.
+    if (byExternal.get(c.external.id)!.length === 1 && byInternal.get(c.internal.id)!.length === 1) {
+      pairs.push(c);
+      used.add(c.external.uid);
+      used.add(c.internal.uid);
+      continue;
+    }
     const rivalsOfExternal = (byExternal.get(c.external.id) ?? []).filter(
-      (o) => o !== c && !used.has(o.internal.id) && Math.abs(o.score - c.score) < EPSILON && !sameContent(o.internal, c.internal),
+      (o) => o !== c && !used.has(o.internal.uid) && Math.abs(o.score - c.score) < EPSILON && !sameContent(o.internal, c.internal),
     );
     const rivalsOfInternal = (byInternal.get(c.internal.id) ?? []).filter(
-      (o) => o !== c && !used.has(o.external.id) && Math.abs(o.score - c.score) < EPSILON && !sameContent(o.external, c.external),
+      (o) => o !== c && !used.has(o.external.uid) && Math.abs(o.score - c.score) < EPSILON && !sameContent(o.external, c.external),
     );
     if (rivalsOfExternal.length === 0 && rivalsOfInternal.length === 0) {
       pairs.push(c);
-      used.add(c.external.id);
-      used.add(c.internal.id);
+      used.add(c.external.uid);
+      used.add(c.internal.uid);
       continue;
     }
     const external = [c.external, ...rivalsOfInternal.map((o) => o.external)];
     const internal = [c.internal, ...rivalsOfExternal.map((o) => o.internal)];
-    for (const r of [...external, ...internal]) used.add(r.id);
+    for (const r of [...external, ...internal]) used.add(r.uid);
     ambiguous.push({ external: external.sort((a, b) => a.rank - b.rank), internal: internal.sort((a, b) => a.rank - b.rank) });
   }
   return { pairs, ambiguous };

@@ -6,6 +6,7 @@
 import { daysBetween } from '../dates/iso-date.ts';
 import { parseDecimal } from '../money/decimal.ts';
 import type { CanonicalRecord } from '../records/canonical-record.ts';
+import type { Side } from '../statuses.ts';
 import { normalizeReference } from '../records/normalize-reference.ts';
 
 /** Amounts are compared at 8 decimals: enough for any currency and for odd bank precision. */
@@ -13,8 +14,16 @@ export const AMOUNT_SCALE = 8;
 
 export interface PreparedRecord {
   readonly record: CanonicalRecord;
+  readonly side: Side;
+  /** Canonical order key (date, file position, id). */
+  readonly key: string;
   readonly id: string;
+  /** Unique across both sides (ids are only unique within a side). */
+  readonly uid: string;
   readonly ref: string;
+  /** Normalized counterparty and description, computed once. */
+  readonly party: string;
+  readonly text: string;
   readonly amount: bigint;
   readonly currency: string;
   readonly day: number;
@@ -29,25 +38,28 @@ export function toScaled(amount: string): bigint {
   return d.coef * 10n ** BigInt(AMOUNT_SCALE - Math.min(d.scale, AMOUNT_SCALE));
 }
 
-function orderKey(r: CanonicalRecord): [string, number, number, string] {
-  return [r.date, r.provenance?.line ?? 0, r.provenance?.entry ?? 0, r.id];
+/**
+ * The canonical order as one comparable string: booking date, position in the
+ * file, id. Built once per record; comparing strings is what the sort does.
+ */
+function orderKey(r: CanonicalRecord): string {
+  const line = String(r.provenance?.line ?? 0).padStart(10, '0');
+  const entry = String(r.provenance?.entry ?? 0).padStart(10, '0');
+  return `${r.date}|${line}|${entry}|${r.id}`;
 }
 
-export function compareOrder(a: CanonicalRecord, b: CanonicalRecord): number {
-  const x = orderKey(a);
-  const y = orderKey(b);
-  for (let i = 0; i < x.length; i++) {
-    if (x[i]! < y[i]!) return -1;
-    if (x[i]! > y[i]!) return 1;
-  }
-  return 0;
-}
-
-export function prepareRecords(records: readonly CanonicalRecord[]): PreparedRecord[] {
-  const prepared = [...records].sort(compareOrder).map((record, rank) => ({
+export function prepareRecords(records: readonly CanonicalRecord[], side: Side): PreparedRecord[] {
+  const keyed = records.map((record) => ({ record, key: orderKey(record) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const prepared = keyed.map(({ record, key }, rank) => ({
     record,
+    side,
+    key,
     id: record.id,
+    uid: `${side}|${record.id}`,
     ref: normalizeReference(record.reference),
+    party: normalizeReference(record.counterparty),
+    text: normalizeReference(record.description),
     amount: toScaled(record.amount),
     currency: record.currency,
     day: daysBetween(EPOCH, record.date),
@@ -63,7 +75,7 @@ export function sameContent(a: PreparedRecord, b: PreparedRecord): boolean {
     a.currency === b.currency &&
     a.day === b.day &&
     a.ref === b.ref &&
-    normalizeReference(a.record.counterparty) === normalizeReference(b.record.counterparty) &&
-    normalizeReference(a.record.description) === normalizeReference(b.record.description)
+    a.party === b.party &&
+    a.text === b.text
   );
 }
