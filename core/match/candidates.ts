@@ -46,14 +46,14 @@ const closeness = (e: PreparedRecord, i: PreparedRecord, window: number) => 1 - 
 
 /** Pass 1 — same currency, equal amount (so same direction), equal reference, inside the window. */
 export function exactCandidates(ext: readonly PreparedRecord[], int: readonly PreparedRecord[], config: MatchConfig): Candidate[] {
-  return collect(ext, int, (r) => (r.ref ? `${r.currency}|${r.amount}|${r.ref}` : undefined), (e, i) =>
+  return collect(ext, int, (r) => (r.ref ? `${r.currency}|${r.amountKey}|${r.ref}` : undefined), (e, i) =>
     Math.abs(e.day - i.day) <= config.dateWindowDays ? 0.9 + 0.1 * closeness(e, i, config.dateWindowDays) : undefined,
   );
 }
 
 /** Pass 2 — equal amount inside the window, references differ: scored by how alike reference and counterparty are. */
 export function strongCandidates(ext: readonly PreparedRecord[], int: readonly PreparedRecord[], config: MatchConfig): Candidate[] {
-  return collect(ext, int, (r) => `${r.currency}|${r.amount}`, (e, i) => {
+  return collect(ext, int, (r) => `${r.currency}|${r.amountKey}`, (e, i) => {
     if (Math.abs(e.day - i.day) > config.dateWindowDays) return undefined;
     const text = Math.max(textSimilarity(e.record.reference, i.record.reference), textSimilarity(e.record.counterparty, i.record.counterparty));
     return text >= config.similarityThreshold ? 0.5 + 0.35 * text + 0.05 * closeness(e, i, config.dateWindowDays) : undefined;
@@ -95,17 +95,17 @@ export function nearMissCandidates(ext: readonly PreparedRecord[], int: readonly
     if (days > config.nearMissDateDays) return undefined;
     return 0.55 + 0.1 * closeness(e, i, config.nearMissDateDays);
   });
-  const late = collect(ext, int, (r) => `${r.currency}|${r.amount}`, (e, i) => {
+  const late = collect(ext, int, (r) => `${r.currency}|${r.amountKey}`, (e, i) => {
     const days = Math.abs(e.day - i.day);
     if (days <= config.dateWindowDays || days > config.nearMissDateDays) return undefined;
     const text = Math.max(textSimilarity(e.record.reference, i.record.reference), textSimilarity(e.record.counterparty, i.record.counterparty));
     return text >= config.similarityThreshold ? 0.45 + 0.05 * text + 0.05 * closeness(e, i, config.nearMissDateDays) : undefined;
   });
   // The weakest anchor: equal amount inside the window and nothing else in common.
-  const amountOnly = collect(ext, int, (r) => `${r.currency}|${r.amount}`, (e, i) =>
+  const amountOnly = collect(ext, int, (r) => `${r.currency}|${r.amountKey}`, (e, i) =>
     Math.abs(e.day - i.day) <= config.dateWindowDays ? 0.35 + 0.05 * closeness(e, i, config.dateWindowDays) : undefined,
   );
-  const negated = collect(ext, int, (r) => `${r.currency}|${abs(r.amount)}`, (e, i) => {
+  const negated = collect(ext, int, (r) => `${r.currency}|${r.amountKey.startsWith('-') ? r.amountKey.slice(1) : r.amountKey}`, (e, i) => {
     if (e.amount !== -i.amount || e.amount === 0n || Math.abs(e.day - i.day) > config.dateWindowDays) return undefined;
     const text = Math.max(textSimilarity(e.record.reference, i.record.reference), textSimilarity(e.record.counterparty, i.record.counterparty));
     return 0.4 + 0.05 * text + 0.05 * closeness(e, i, config.dateWindowDays);

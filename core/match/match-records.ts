@@ -28,7 +28,7 @@ function toBreak(shape: BreakShape, pass: MatchPass, external: readonly Prepared
 
 /** Content of a record as far as copies go; a copy may be booked a few days later. */
 function contentKey(r: PreparedRecord): string {
-  return `${r.currency}|${r.amount}|${r.ref}|${r.party}|${r.text}`;
+  return `${r.currency}|${r.amountKey}|${r.ref}|${r.party}|${r.text}`;
 }
 
 export function matchRecords(input: MatchInput, config: MatchConfig = DEFAULT_MATCH_CONFIG): MatchResult {

@@ -25,6 +25,8 @@ export interface PreparedRecord {
   readonly party: string;
   readonly text: string;
   readonly amount: bigint;
+  /** `amount` as text, made once: index keys are built from it in every pass. */
+  readonly amountKey: string;
   readonly currency: string;
   readonly day: number;
   /** Position in the canonical order (date, file position, id). */
@@ -51,20 +53,24 @@ function orderKey(r: CanonicalRecord): string {
 export function prepareRecords(records: readonly CanonicalRecord[], side: Side): PreparedRecord[] {
   const keyed = records.map((record) => ({ record, key: orderKey(record) }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const prepared = keyed.map(({ record, key }, rank) => ({
-    record,
-    side,
-    key,
-    id: record.id,
-    uid: `${side}|${record.id}`,
-    ref: normalizeReference(record.reference),
-    party: normalizeReference(record.counterparty),
-    text: normalizeReference(record.description),
-    amount: toScaled(record.amount),
-    currency: record.currency,
-    day: daysBetween(EPOCH, record.date),
-    rank,
-  }));
+  const prepared = keyed.map(({ record, key }, rank) => {
+    const amount = toScaled(record.amount);
+    return {
+      record,
+      side,
+      key,
+      id: record.id,
+      uid: `${side}|${record.id}`,
+      ref: normalizeReference(record.reference),
+      party: normalizeReference(record.counterparty),
+      text: normalizeReference(record.description),
+      amount,
+      amountKey: amount.toString(),
+      currency: record.currency,
+      day: daysBetween(EPOCH, record.date),
+      rank,
+    };
+  });
   return prepared;
 }
 
