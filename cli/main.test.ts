@@ -3,7 +3,7 @@
  * stderr, a real HTTP server.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +53,16 @@ describe('recon CLI', () => {
     expect(result.stderr).toMatch(/DATABASE_URL: must be a URL/);
     expect(result.stderr).toMatch(/LOG_LEVEL:/);
     expect(result.stdout).toBe('');
+  });
+
+  it('generates labeled cases as JSON Lines', async () => {
+    const out = join(dataDir, 'cases.jsonl');
+    const result = await run(['generate', '--cases', '3', '--seed', '5', '--out', out], {});
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('Wrote 3 cases (seed 5)');
+    const lines = (await readFile(out, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { id: string; expected: { breaks: unknown[] } });
+    expect(lines.map((l) => l.id)).toEqual(['cash-5-0001', 'cash-5-0002', 'cash-5-0003']);
+    expect(lines[0]!.expected.breaks.length).toBe(4);
   });
 
   it('rejects an unknown command', async () => {

@@ -1,0 +1,67 @@
+/** Accumulates one case's records and its truth while scenarios add to it. */
+import { addDays } from '../../core/dates/iso-date.ts';
+import type { CaseRecord } from '../../core/records/canonical-record.ts';
+import type { EvalCase, ExpectedBreak } from '../case-schema.ts';
+import type { Random } from './random.ts';
+
+export class CaseBuilder {
+  readonly external: CaseRecord[] = [];
+  readonly internal: CaseRecord[] = [];
+  readonly matches: { external: string[]; internal: string[] }[] = [];
+  readonly breaks: ExpectedBreak[] = [];
+  private counter = 0;
+
+  constructor(
+    readonly random: Random,
+    readonly asOf: string,
+    readonly currency: string,
+    readonly accounts = { external: 'DE89370400440532013000', internal: '1200' },
+  ) {}
+
+  /** A booking date `daysBack` before asOf. */
+  date(daysBack: number): string {
+    return addDays(this.asOf, -daysBack);
+  }
+
+  /** A date well inside the period, outside the clearing window. */
+  settledDate(): string {
+    return this.date(this.random.int(7, 27));
+  }
+
+  reference(prefix = 'INV'): string {
+    return `${prefix}-${this.random.int(10000, 99999)}`;
+  }
+
+  ext(fields: Omit<CaseRecord, 'id' | 'account' | 'currency'> & { currency?: string }): string {
+    const id = `e${++this.counter}`;
+    this.external.push({ id, account: this.accounts.external, currency: this.currency, ...fields });
+    return id;
+  }
+
+  int(fields: Omit<CaseRecord, 'id' | 'account' | 'currency'> & { currency?: string }): string {
+    const id = `i${++this.counter}`;
+    this.internal.push({ id, account: this.accounts.internal, currency: this.currency, ...fields });
+    return id;
+  }
+
+  match(external: string[], internal: string[]): void {
+    this.matches.push({ external, internal });
+  }
+
+  break(b: ExpectedBreak): void {
+    this.breaks.push(b);
+  }
+
+  build(id: string, tags: string[], difficulty: string): EvalCase {
+    return {
+      id,
+      domain: 'cash',
+      asOf: this.asOf,
+      tags,
+      difficulty,
+      external: this.external,
+      internal: this.internal,
+      expected: { matches: this.matches, breaks: this.breaks },
+    };
+  }
+}

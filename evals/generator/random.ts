@@ -1,0 +1,34 @@
+/** A small seeded PRNG (mulberry32) so generated cases are reproducible. */
+export class Random {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)]!;
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  /** A money amount in cents between the bounds, as a decimal string with 2 places. */
+  cents(min: number, max: number): string {
+    const c = this.int(min, max);
+    return `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`;
+  }
+}
