@@ -23,6 +23,10 @@ export const matchConfigSchema = z.object({
   similarityThreshold: z.number().min(0).max(1).default(0.8),
   /** Pairs agreeing on amount only: how far apart their dates may be to still be paired as a timing difference. */
   nearMissDateDays: z.number().int().nonnegative().default(31),
+  /** Securities: per-field tolerances (percent of the internal value; quantity absolute). */
+  securities: z
+    .object({ pricePercent: decimalStringSchema.default('1'), fxRatePercent: decimalStringSchema.default('0.5'), quantity: decimalStringSchema.default('0') })
+    .default({ pricePercent: '1', fxRatePercent: '0.5', quantity: '0' }),
 });
 
 export type MatchConfig = z.output<typeof matchConfigSchema>;

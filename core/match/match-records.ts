@@ -12,6 +12,7 @@ import { difference, evidence } from './evidence.ts';
 import { DEFAULT_MATCH_CONFIG, type MatchConfig } from './match-config.ts';
 import type { BreakShape, MatchBreak, MatchGroup, MatchResult } from './match-types.ts';
 import { pairCandidates, type Candidate } from './pairing.ts';
+import { matchSecurities, TRADE_FIELDS } from './securities.ts';
 import { prepareRecords, type PreparedRecord } from './prepared-record.ts';
 
 export interface MatchInput {
@@ -43,13 +44,25 @@ export function matchRecords(input: MatchInput, config: MatchConfig = DEFAULT_MA
   const used = new Set<string>();
   const matches: MatchGroup[] = [];
   const breaks: MatchBreak[] = [];
-  const free = (records: readonly PreparedRecord[]) => records.filter((r) => !used.has(r.uid));
+  const isSecurity = (r: PreparedRecord) => r.record.securityId !== undefined || Object.keys(r.record.securityIds ?? {}).length > 0;
+  // Cash passes see cash records only: a trade never matches on its amount alone.
+  const free = (records: readonly PreparedRecord[]) => records.filter((r) => !used.has(r.uid) && !isSecurity(r));
 
   const runPairing = (pass: MatchPass, candidates: Candidate[], onPair: (c: Candidate) => void) => {
     const { pairs, ambiguous } = pairCandidates(candidates, used);
     for (const c of pairs) onPair(c);
     for (const a of ambiguous) breaks.push(toBreak('ambiguous', pass, a.external, a.internal, 0.5, `${a.external.length + a.internal.length} records with equally good counterparts`));
   };
+
+  // Securities first: their records carry an identifier and compare on more than amounts.
+  const securities = matchSecurities(external.filter(isSecurity), internal.filter(isSecurity), used, config);
+  for (const { candidate: c, differences, pass } of securities.pairs) {
+    const agreed = TRADE_FIELDS.filter((f) => !differences.some((d) => d.field === f));
+    const proof = { pass, agreed, differences, score: Math.round(c.score * 1000) / 1000 };
+    if (differences.length === 0 && pass === 'securities') matches.push({ external: [c.external.id], internal: [c.internal.id], evidence: proof });
+    else breaks.push({ ...toBreak('pair', pass, [c.external], [c.internal], c.score), evidence: proof });
+  }
+  for (const a of securities.ambiguous) breaks.push(toBreak('ambiguous', 'securities', a.external, a.internal, 0.5, 'equally good counterparts'));
 
   runPairing('exact', exactCandidates(free(external), free(internal), config), (c) =>
     matches.push({ external: [c.external.id], internal: [c.internal.id], evidence: evidence('exact', [c.external], [c.internal], c.score) }),
