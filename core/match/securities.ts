@@ -30,7 +30,9 @@ export function securityResolver(records: readonly PreparedRecord[]): (r: Prepar
     const ra = find(a);
     const rb = find(b);
     // The smaller id becomes the root, so the result does not depend on order.
-    if (ra !== rb) (ra < rb ? parent.set(rb, ra) : parent.set(ra, rb));
+    if (ra === rb) return;
+    if (ra < rb) parent.set(rb, ra);
+    else parent.set(ra, rb);
   };
   const idsOf = (r: PreparedRecord) => [r.record.securityId, ...Object.values(r.record.securityIds ?? {})].filter((v): v is string => !!v).map((v) => v.toUpperCase());
   for (const r of records) for (const id of idsOf(r)) if (!parent.has(id)) parent.set(id, id);
