@@ -52,10 +52,10 @@ export class CaseBuilder {
     this.breaks.push(b);
   }
 
-  build(id: string, tags: string[], difficulty: string): EvalCase {
+  build(id: string, tags: string[], difficulty: string, domain: 'cash' | 'securities' = 'cash'): EvalCase {
     return {
       id,
-      domain: 'cash',
+      domain,
       asOf: this.asOf,
       tags,
       difficulty,

@@ -4,7 +4,8 @@ import type { CanonicalRecord } from '../../core/records/canonical-record.ts';
 import { evalCaseSchema } from '../case-schema.ts';
 import { scoreMatching } from '../scoring/matching-score.ts';
 import { CASH_BREAK_SCENARIOS } from './cash-scenarios.ts';
-import { generateCashCases } from './generate-cases.ts';
+import { generateCases, generateCashCases } from './generate-cases.ts';
+import { SECURITIES_BREAK_SCENARIOS } from './securities-scenarios.ts';
 
 const cases = generateCashCases({ cases: 40, seed: 7 });
 
@@ -37,6 +38,33 @@ describe('the matching engine on generated cases', () => {
     let expected = 0;
     const leaked: string[] = [];
     for (const c of cases) {
+      const result = matchRecords({ external: c.external as CanonicalRecord[], internal: c.internal as CanonicalRecord[] });
+      const score = scoreMatching(result.matches, c.expected.matches, c.expected.breaks);
+      tp += score.truePositives;
+      predicted += score.predicted;
+      expected += score.expected;
+      leaked.push(...score.breakRecordsMatched.map((id) => `${c.id}:${id}`));
+    }
+    expect(leaked).toEqual([]);
+    expect(tp / predicted).toBeGreaterThanOrEqual(0.995);
+    expect(tp / expected).toBeGreaterThanOrEqual(0.98);
+  });
+});
+
+describe('securities cases', () => {
+  const securities = generateCases({ cases: 30, seed: 11, domain: 'securities' });
+
+  it('cover every securities scenario with valid labels', () => {
+    for (const c of securities) expect(c.domain).toBe('securities');
+    expect([...new Set(securities.flatMap((c) => c.tags))].sort()).toEqual(Object.keys(SECURITIES_BREAK_SCENARIOS).sort());
+  });
+
+  it('are matched with precision ≥ 0.995 and recall ≥ 0.98, no break record auto-matched', () => {
+    let tp = 0;
+    let predicted = 0;
+    let expected = 0;
+    const leaked: string[] = [];
+    for (const c of securities) {
       const result = matchRecords({ external: c.external as CanonicalRecord[], internal: c.internal as CanonicalRecord[] });
       const score = scoreMatching(result.matches, c.expected.matches, c.expected.breaks);
       tp += score.truePositives;

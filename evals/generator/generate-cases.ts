@@ -1,15 +1,18 @@
 /**
- * Seeded generator of labeled cash cases in the contract format: each case
+ * Seeded generator of labeled cases in the contract format, for cash and
+ * securities: each case
  * holds clean matches plus injected breaks of every type, with their cause and
  * exact resolution. The same seed always gives the same cases.
  */
 import { evalCaseSchema, type EvalCase } from '../case-schema.ts';
 import { CaseBuilder } from './case-builder.ts';
-import { CASH_BREAK_SCENARIOS, matched } from './cash-scenarios.ts';
+import { CASH_BREAK_SCENARIOS, matched, type Scenario } from './cash-scenarios.ts';
+import { matchedTrade, SECURITIES_BREAK_SCENARIOS } from './securities-scenarios.ts';
 import { Random } from './random.ts';
 
 export interface GenerateOptions {
   readonly cases: number;
+  readonly domain?: 'cash' | 'securities';
   readonly seed: number;
   /** Clean matched pairs per case. */
   readonly matchesPerCase?: number;
@@ -19,23 +22,35 @@ export interface GenerateOptions {
   readonly currency?: string;
 }
 
-export function generateCashCases(options: GenerateOptions): EvalCase[] {
+const DOMAINS: Readonly<Record<'cash' | 'securities', { clean: Scenario; breaks: Readonly<Record<string, Scenario>>; currency: string }>> = {
+  cash: { clean: matched, breaks: CASH_BREAK_SCENARIOS, currency: 'EUR' },
+  securities: { clean: matchedTrade, breaks: SECURITIES_BREAK_SCENARIOS, currency: 'USD' },
+};
+
+export function generateCases(options: GenerateOptions): EvalCase[] {
+  const domain = options.domain ?? 'cash';
+  const { clean, breaks: scenarios, currency } = DOMAINS[domain];
   const random = new Random(options.seed);
-  const names = Object.keys(CASH_BREAK_SCENARIOS).sort();
+  const names = Object.keys(scenarios).sort();
   const cases: EvalCase[] = [];
   let rotation = 0;
   for (let n = 0; n < options.cases; n++) {
-    const builder = new CaseBuilder(random, options.asOf ?? '2026-10-31', options.currency ?? 'EUR');
+    const builder = new CaseBuilder(random, options.asOf ?? '2026-10-31', options.currency ?? currency, domain === 'cash' ? undefined : { external: 'CUSTODY-001', internal: 'SEC-BOOK-1' });
     const tags = new Set<string>();
     const breaks = options.breaksPerCase ?? 4;
-    for (let k = 0; k < (options.matchesPerCase ?? 6); k++) matched(builder);
+    for (let k = 0; k < (options.matchesPerCase ?? 6); k++) clean(builder);
     for (let k = 0; k < breaks; k++) {
       const name = names[rotation++ % names.length]!;
-      CASH_BREAK_SCENARIOS[name]!(builder);
+      scenarios[name]!(builder);
       tags.add(name);
     }
     // Validate as every consumer would: a generator bug must not become a wrong label.
-    cases.push(evalCaseSchema.parse(builder.build(`cash-${options.seed}-${String(n + 1).padStart(4, '0')}`, [...tags].sort(), 'clean')));
+    cases.push(evalCaseSchema.parse(builder.build(`${domain}-${options.seed}-${String(n + 1).padStart(4, '0')}`, [...tags].sort(), 'clean', domain)));
   }
   return cases;
+}
+
+/** Cash cases (kept for callers that only need the cash domain). */
+export function generateCashCases(options: Omit<GenerateOptions, 'domain'>): EvalCase[] {
+  return generateCases({ ...options, domain: 'cash' });
 }
