@@ -74,14 +74,7 @@ export function prepareRecords(records: readonly CanonicalRecord[], side: Side):
   return prepared;
 }
 
-/** Identical as far as any pass can tell: the later one is a copy, not a different item. */
-export function sameContent(a: PreparedRecord, b: PreparedRecord): boolean {
-  return (
-    a.amount === b.amount &&
-    a.currency === b.currency &&
-    a.day === b.day &&
-    a.ref === b.ref &&
-    a.party === b.party &&
-    a.text === b.text
-  );
+/** The same item written twice, possibly on different days: the later one is a copy. */
+export function isCopy(a: PreparedRecord, b: PreparedRecord): boolean {
+  return a.amount === b.amount && a.currency === b.currency && a.ref === b.ref && a.party === b.party && a.text === b.text;
 }

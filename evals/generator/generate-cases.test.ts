@@ -77,3 +77,33 @@ describe('securities cases', () => {
     expect(tp / expected).toBeGreaterThanOrEqual(0.98);
   });
 });
+
+describe('noise', () => {
+  for (const difficulty of ['noisy', 'adversarial'] as const) {
+    it(`keeps matching exact on ${difficulty} cases`, () => {
+      const noisy = generateCases({ cases: 40, seed: 3, difficulty });
+      expect(noisy.every((c) => c.difficulty === difficulty && c.tags.includes(difficulty))).toBe(true);
+      let tp = 0;
+      let predicted = 0;
+      let expected = 0;
+      for (const c of noisy) {
+        const result = matchRecords({ external: c.external as CanonicalRecord[], internal: c.internal as CanonicalRecord[] });
+        const score = scoreMatching(result.matches, c.expected.matches, c.expected.breaks);
+        expect(score.breakRecordsMatched).toEqual([]);
+        tp += score.truePositives;
+        predicted += score.predicted;
+        expected += score.expected;
+      }
+      expect(tp / predicted).toBeGreaterThanOrEqual(0.995);
+      expect(tp / expected).toBeGreaterThanOrEqual(0.98);
+    });
+  }
+
+  it('writes references differently but equal after normalizing, and plants instructions in adversarial text', () => {
+    const [clean] = generateCases({ cases: 1, seed: 21 });
+    const [noisy] = generateCases({ cases: 1, seed: 21, difficulty: 'noisy' });
+    expect(noisy!.external.some((r, i) => r.reference !== clean!.external[i]!.reference)).toBe(true);
+    const adversarial = generateCases({ cases: 10, seed: 21, difficulty: 'adversarial' });
+    expect(adversarial.flatMap((c) => c.external).some((r) => /IGNORE PREVIOUS INSTRUCTIONS|auto-approve|classify as/.test(r.description ?? ''))).toBe(true);
+  });
+});

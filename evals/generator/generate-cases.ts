@@ -8,6 +8,7 @@ import { evalCaseSchema, type EvalCase } from '../case-schema.ts';
 import { CaseBuilder } from './case-builder.ts';
 import { CASH_BREAK_SCENARIOS, matched, type Scenario } from './cash-scenarios.ts';
 import { matchedTrade, SECURITIES_BREAK_SCENARIOS } from './securities-scenarios.ts';
+import { applyNoise, type Difficulty } from './noise.ts';
 import { Random } from './random.ts';
 
 export interface GenerateOptions {
@@ -20,6 +21,8 @@ export interface GenerateOptions {
   readonly breaksPerCase?: number;
   readonly asOf?: string;
   readonly currency?: string;
+  /** How the records are written: clean, noisy or adversarial (default clean). */
+  readonly difficulty?: Difficulty;
 }
 
 const DOMAINS: Readonly<Record<'cash' | 'securities', { clean: Scenario; breaks: Readonly<Record<string, Scenario>>; currency: string }>> = {
@@ -45,7 +48,8 @@ export function generateCases(options: GenerateOptions): EvalCase[] {
       tags.add(name);
     }
     // Validate as every consumer would: a generator bug must not become a wrong label.
-    cases.push(evalCaseSchema.parse(builder.build(`${domain}-${options.seed}-${String(n + 1).padStart(4, '0')}`, [...tags].sort(), 'clean', domain)));
+    const built = builder.build(`${domain}-${options.seed}-${String(n + 1).padStart(4, '0')}`, [...tags].sort(), 'clean', domain);
+    cases.push(evalCaseSchema.parse(applyNoise(random, built, options.difficulty ?? 'clean')));
   }
   return cases;
 }
