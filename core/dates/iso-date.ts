@@ -36,9 +36,18 @@ export const isoDateSchema = z
   .refine(isValidIsoDate, { message: 'expected a calendar date as YYYY-MM-DD' });
 export type IsoDate = z.infer<typeof isoDateSchema>;
 
-function toEpochDay(date: string): number {
+/** Days since 1970-01-01 by the civil-calendar formula: no Date object, no string building. */
+export function toEpochDay(date: string): number {
   if (!isValidIsoDate(date)) throw new RangeError(`not an ISO date: ${JSON.stringify(date)}`);
-  return Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY;
+  let y = digits(date, 0, 4);
+  const m = digits(date, 5, 7);
+  const d = digits(date, 8, 10);
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** Whole days from `a` to `b` (positive when `b` is later). */

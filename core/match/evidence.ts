@@ -2,7 +2,6 @@
 import { formatDecimal } from '../money/decimal.ts';
 import { currencyMinorUnits, isCurrencyCode } from '../money/currency.ts';
 import { roundDecimal } from '../money/decimal.ts';
-import { normalizeReference } from '../records/normalize-reference.ts';
 import type { MatchPass } from '../statuses.ts';
 import type { Evidence, FieldDifference } from './match-types.ts';
 import { AMOUNT_SCALE, type PreparedRecord } from './prepared-record.ts';
@@ -48,9 +47,9 @@ export function evidence(pass: MatchPass, external: readonly PreparedRecord[], i
     const spreadBack = Math.max(...internal.map((r) => r.day)) - Math.min(...external.map((r) => r.day));
     if (spread === 0 && spreadBack === 0) agreed.push('date');
     else differences.push({ field: 'date', external: join(external.map((r) => r.record.date)), internal: join(internal.map((r) => r.record.date)), delta: `${Math.max(Math.abs(spread), Math.abs(spreadBack))} days` });
-    for (const field of ['reference', 'counterparty'] as const) {
-      const x = new Set(external.map((r) => normalizeReference(r.record[field])).filter(Boolean));
-      const y = new Set(internal.map((r) => normalizeReference(r.record[field])).filter(Boolean));
+    for (const [field, norm] of [['reference', 'ref'], ['counterparty', 'party']] as const) {
+      const x = new Set(external.map((r) => r[norm]).filter(Boolean));
+      const y = new Set(internal.map((r) => r[norm]).filter(Boolean));
       if (x.size > 0 && [...x].some((v) => y.has(v))) agreed.push(field);
       else if (x.size > 0 || y.size > 0) differences.push({ field, external: join(external.map((r) => r.record[field])), internal: join(internal.map((r) => r.record[field])) });
     }

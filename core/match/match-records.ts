@@ -44,34 +44,41 @@ export function matchRecords(input: MatchInput, config: MatchConfig = DEFAULT_MA
   const used = new Set<string>();
   const matches: MatchGroup[] = [];
   const breaks: MatchBreak[] = [];
-  const isSecurity = (r: PreparedRecord) => r.record.securityId !== undefined || Object.keys(r.record.securityIds ?? {}).length > 0;
+  // Each group remembers its earliest record, so the output can be ordered canonically.
+  const firstRank = new WeakMap<object, number>();
+  const keep = <G extends object>(list: G[], group: G, records: readonly PreparedRecord[]) => {
+    let first = Infinity;
+    for (const r of records) if (r.rank < first) first = r.rank;
+    firstRank.set(group, first);
+    list.push(group);
+  };
   // Cash passes see cash records only: a trade never matches on its amount alone.
-  const free = (records: readonly PreparedRecord[]) => records.filter((r) => !used.has(r.uid) && !isSecurity(r));
+  const free = (records: readonly PreparedRecord[]) => records.filter((r) => !r.security && !used.has(r.uid));
 
   const runPairing = (pass: MatchPass, candidates: Candidate[], onPair: (c: Candidate) => void) => {
     const { pairs, ambiguous } = pairCandidates(candidates, used);
     for (const c of pairs) onPair(c);
-    for (const a of ambiguous) breaks.push(toBreak('ambiguous', pass, a.external, a.internal, 0.5, `${a.external.length + a.internal.length} records with equally good counterparts`));
+    for (const a of ambiguous) keep(breaks, toBreak('ambiguous', pass, a.external, a.internal, 0.5, `${a.external.length + a.internal.length} records with equally good counterparts`), [...a.external, ...a.internal]);
   };
 
   // Securities first: their records carry an identifier and compare on more than amounts.
-  const securities = matchSecurities(external.filter(isSecurity), internal.filter(isSecurity), used, config);
+  const securities = matchSecurities(external.filter((r) => r.security), internal.filter((r) => r.security), used, config);
   for (const { candidate: c, differences, pass } of securities.pairs) {
     const agreed = TRADE_FIELDS.filter((f) => !differences.some((d) => d.field === f));
     const proof = { pass, agreed, differences, score: Math.round(c.score * 1000) / 1000 };
-    if (differences.length === 0 && pass === 'securities') matches.push({ external: [c.external.id], internal: [c.internal.id], evidence: proof });
-    else breaks.push({ ...toBreak('pair', pass, [c.external], [c.internal], c.score), evidence: proof });
+    if (differences.length === 0 && pass === 'securities') keep(matches, { external: [c.external.id], internal: [c.internal.id], evidence: proof }, [c.external, c.internal]);
+    else keep(breaks, { ...toBreak('pair', pass, [c.external], [c.internal], c.score), evidence: proof }, [c.external, c.internal]);
   }
-  for (const a of securities.ambiguous) breaks.push(toBreak('ambiguous', 'securities', a.external, a.internal, 0.5, 'equally good counterparts'));
+  for (const a of securities.ambiguous) keep(breaks, toBreak('ambiguous', 'securities', a.external, a.internal, 0.5, 'equally good counterparts'), [...a.external, ...a.internal]);
 
   runPairing('exact', exactCandidates(free(external), free(internal), config), (c) =>
-    matches.push({ external: [c.external.id], internal: [c.internal.id], evidence: evidence('exact', [c.external], [c.internal], c.score) }),
+    keep(matches, { external: [c.external.id], internal: [c.internal.id], evidence: evidence('exact', [c.external], [c.internal], c.score) }, [c.external, c.internal]),
   );
   runPairing('strong', strongCandidates(free(external), free(internal), config), (c) =>
-    breaks.push(toBreak('pair', 'strong', [c.external], [c.internal], c.score, 'amount and date agree, references differ')),
+    keep(breaks, toBreak('pair', 'strong', [c.external], [c.internal], c.score, 'amount and date agree, references differ'), [c.external, c.internal]),
   );
   runPairing('tolerance', toleranceCandidates(free(external), free(internal), config), (c) =>
-    breaks.push(toBreak('pair', 'tolerance', [c.external], [c.internal], c.score, 'reference agrees, amount differs within tolerance')),
+    keep(breaks, toBreak('pair', 'tolerance', [c.external], [c.internal], c.score, 'reference agrees, amount differs within tolerance'), [c.external, c.internal]),
   );
 
   for (const oneSide of ['external', 'internal'] as const) {
@@ -80,37 +87,35 @@ export function matchRecords(input: MatchInput, config: MatchConfig = DEFAULT_MA
       const [ext, int] = oneSide === 'external' ? [[g.one], g.many] : [g.many, [g.one]];
       const note = `${oneSide === 'external' ? '1:' : ''}${g.many.length}${oneSide === 'internal' ? ':1' : ''} group${g.complete ? '' : ' (search stopped at its bound)'}`;
       // A tied group is a match only when every member shares the one record's reference.
-      if (g.one.ref !== '' && g.many.every((m) => m.ref === g.one.ref)) matches.push({ external: ids(ext), internal: ids(int), evidence: evidence('aggregation', ext, int, 0.95, note) });
-      else breaks.push(toBreak('aggregate', 'aggregation', ext, int, 0.75, note));
+      if (g.one.ref !== '' && g.many.every((m) => m.ref === g.one.ref)) keep(matches, { external: ids(ext), internal: ids(int), evidence: evidence('aggregation', ext, int, 0.95, note) }, [...ext, ...int]);
+      else keep(breaks, toBreak('aggregate', 'aggregation', ext, int, 0.75, note), [...ext, ...int]);
     }
   }
 
   runPairing('near_miss', nearMissCandidates(free(external), free(internal), config), (c) =>
-    breaks.push(toBreak('pair', 'near_miss', [c.external], [c.internal], c.score)),
+    keep(breaks, toBreak('pair', 'near_miss', [c.external], [c.internal], c.score), [c.external, c.internal]),
   );
 
   // Leftovers: a later copy of a record on the same side is a duplicate; the rest are one-sided.
   for (const side of [external, internal]) {
+    // Only amounts that a leftover carries can hold its earlier copy.
+    const leftoverAmounts = new Set(side.filter((r) => !used.has(r.uid)).map((r) => r.amountKey));
     const seenByContent = new Map<string, PreparedRecord[]>();
     for (const r of side) {
+      if (!leftoverAmounts.has(r.amountKey)) continue;
       const key = contentKey(r);
       const earlier = seenByContent.get(key) ?? [];
       const first = earlier.find((e) => r.day - e.day <= config.dateWindowDays);
-      seenByContent.set(key, [...earlier, r]);
+      if (earlier.length === 0) seenByContent.set(key, earlier);
+      earlier.push(r);
       if (used.has(r.uid)) continue;
       used.add(r.uid);
       const [ext, int] = r.side === 'external' ? [[r], []] : [[], [r]];
-      if (first) breaks.push(toBreak('duplicate', 'duplicate', ext, int, 0.9, `same as ${first.id}`));
-      else breaks.push(toBreak('one_sided', 'leftover', ext, int, 1));
+      if (first) keep(breaks, toBreak('duplicate', 'duplicate', ext, int, 0.9, `same as ${first.id}`), [r]);
+      else keep(breaks, toBreak('one_sided', 'leftover', ext, int, 1), [r]);
     }
   }
 
-  // Ids are unique per side, so rank lookups are keyed by side and id.
-  const rankOf = new Map([...external, ...internal].map((r) => [`${r.side}|${r.id}`, r.rank]));
-  const byFirstRecord = <G extends { external: readonly string[]; internal: readonly string[] }>(groups: G[]): G[] =>
-    groups
-      .map((g) => ({ g, first: Math.min(...g.external.map((id) => rankOf.get(`external|${id}`)!), ...g.internal.map((id) => rankOf.get(`internal|${id}`)!)) }))
-      .sort((a, b) => a.first - b.first)
-      .map((x) => x.g);
+  const byFirstRecord = <G extends object>(groups: G[]): G[] => groups.sort((a, b) => firstRank.get(a)! - firstRank.get(b)!);
   return { matches: byFirstRecord(matches), breaks: byFirstRecord(breaks) };
 }

@@ -21,35 +21,45 @@ export interface PairingResult {
 const EPSILON = 1e-9;
 
 export function pairCandidates(candidates: readonly Candidate[], used: Set<string>): PairingResult {
-  const sorted = [...candidates].sort((a, b) => b.score - a.score || a.external.rank - b.external.rank || a.internal.rank - b.internal.rank);
+  const pairs: Candidate[] = [];
+  const ambiguous: PairingResult['ambiguous'] = [];
+  // Most records have exactly one candidate: those pairs conflict with nothing
+  // and are taken at once, without sorting or grouping.
+  const countExternal = new Map<string, number>();
+  const countInternal = new Map<string, number>();
+  for (const c of candidates) {
+    countExternal.set(c.external.uid, (countExternal.get(c.external.uid) ?? 0) + 1);
+    countInternal.set(c.internal.uid, (countInternal.get(c.internal.uid) ?? 0) + 1);
+  }
+  const contested: Candidate[] = [];
+  for (const c of candidates) {
+    if (used.has(c.external.uid) || used.has(c.internal.uid)) continue;
+    if (countExternal.get(c.external.uid) === 1 && countInternal.get(c.internal.uid) === 1) {
+      pairs.push(c);
+      used.add(c.external.uid);
+      used.add(c.internal.uid);
+    } else contested.push(c);
+  }
+  const sorted = contested.sort((a, b) => b.score - a.score || a.external.rank - b.external.rank || a.internal.rank - b.internal.rank);
   const byExternal = new Map<string, Candidate[]>();
   const byInternal = new Map<string, Candidate[]>();
   for (const c of sorted) {
-    (byExternal.get(c.external.id) ?? byExternal.set(c.external.id, []).get(c.external.id)!).push(c);
-    (byInternal.get(c.internal.id) ?? byInternal.set(c.internal.id, []).get(c.internal.id)!).push(c);
+    (byExternal.get(c.external.uid) ?? byExternal.set(c.external.uid, []).get(c.external.uid)!).push(c);
+    (byInternal.get(c.internal.uid) ?? byInternal.set(c.internal.uid, []).get(c.internal.uid)!).push(c);
   }
-  const pairs: Candidate[] = [];
-  const ambiguous: PairingResult['ambiguous'] = [];
   const earliest = (list: readonly Candidate[], pick: (o: Candidate) => PreparedRecord, like: PreparedRecord) =>
     list.filter((o) => !used.has(pick(o).uid) && isCopy(pick(o), like)).reduce((best, o) => (pick(o).rank < pick(best).rank ? o : best));
   for (const candidate of sorted) {
     if (used.has(candidate.external.uid) || used.has(candidate.internal.uid)) continue;
-    // The common case: each record has this one candidate only.
-    if (byExternal.get(candidate.external.id)!.length === 1 && byInternal.get(candidate.internal.id)!.length === 1) {
-      pairs.push(candidate);
-      used.add(candidate.external.uid);
-      used.add(candidate.internal.uid);
-      continue;
-    }
     // Among copies of the same item on either side, the earliest pairs first.
-    const viaInternal = earliest(byExternal.get(candidate.external.id)!, (o) => o.internal, candidate.internal);
-    const c = earliest(byInternal.get(viaInternal.internal.id)!, (o) => o.external, viaInternal.external);
-    const rivalsOfExternal = (byExternal.get(c.external.id) ?? []).filter(
-      (o) => o !== c && !used.has(o.internal.uid) && Math.abs(o.score - c.score) < EPSILON && !isCopy(o.internal, c.internal),
-    );
-    const rivalsOfInternal = (byInternal.get(c.internal.id) ?? []).filter(
-      (o) => o !== c && !used.has(o.external.uid) && Math.abs(o.score - c.score) < EPSILON && !isCopy(o.external, c.external),
-    );
+    const viaInternal = earliest(byExternal.get(candidate.external.uid)!, (o) => o.internal, candidate.internal);
+    const c = earliest(byInternal.get(viaInternal.internal.uid)!, (o) => o.external, viaInternal.external);
+    const rivalsOfExternal = byExternal
+      .get(c.external.uid)!
+      .filter((o) => o !== c && !used.has(o.internal.uid) && Math.abs(o.score - c.score) < EPSILON && !isCopy(o.internal, c.internal));
+    const rivalsOfInternal = byInternal
+      .get(c.internal.uid)!
+      .filter((o) => o !== c && !used.has(o.external.uid) && Math.abs(o.score - c.score) < EPSILON && !isCopy(o.external, c.external));
     if (rivalsOfExternal.length === 0 && rivalsOfInternal.length === 0) {
       pairs.push(c);
       used.add(c.external.uid);

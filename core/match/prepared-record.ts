@@ -29,6 +29,8 @@ export interface PreparedRecord {
   readonly amountKey: string;
   readonly currency: string;
   readonly day: number;
+  /** A securities record (has an identifier): matched by the securities passes only. */
+  readonly security: boolean;
   /** Position in the canonical order (date, file position, id). */
   rank: number;
 }
@@ -68,6 +70,7 @@ export function prepareRecords(records: readonly CanonicalRecord[], side: Side):
       amountKey: amount.toString(),
       currency: record.currency,
       day: daysBetween(EPOCH, record.date),
+      security: record.securityId !== undefined || (record.securityIds !== undefined && Object.keys(record.securityIds).length > 0),
       rank,
     };
   });
