@@ -18,7 +18,9 @@ export interface AggregateGroup {
 }
 
 export const MAX_GROUP_SIZE = 6;
-export const NODE_BUDGET = 20_000;
+export const NODE_BUDGET = 2_000;
+/** Only the nearest candidates by date take part: blocks of a frequent counterparty can be large. */
+export const MAX_CANDIDATES = 40;
 
 /** Blocks: records sharing a reference or a counterparty (normalized) can form a group. */
 function blockKeys(r: PreparedRecord): string[] {
@@ -57,7 +59,7 @@ function findSubset(target: bigint, candidates: readonly PreparedRecord[]): { su
   return { subset: found ? [...chosen] : undefined, complete: nodes < NODE_BUDGET };
 }
 
-export function aggregateGroups(ones: readonly PreparedRecord[], others: readonly PreparedRecord[], oneSide: 'external' | 'internal', used: Set<string>, config: MatchConfig): AggregateGroup[] {
+export function aggregateGroups(ones: readonly PreparedRecord[], others: readonly PreparedRecord[], oneSide: 'external' | 'internal', used: Set<number>, config: MatchConfig): AggregateGroup[] {
   const groups: AggregateGroup[] = [];
   const byBlock = new Map<string, PreparedRecord[]>();
   for (const o of others) for (const k of blockKeys(o)) (byBlock.get(k) ?? byBlock.set(k, []).get(k)!).push(o);
@@ -75,6 +77,11 @@ export function aggregateGroups(ones: readonly PreparedRecord[], others: readonl
           Math.abs(o.day - one.day) <= config.dateWindowDays,
       )
       .sort((a, b) => (magnitude(a) === magnitude(b) ? a.rank - b.rank : magnitude(b) > magnitude(a) ? 1 : -1));
+    if (candidates.length > MAX_CANDIDATES) {
+      // Keep the nearest in date, then restore the size order the search relies on.
+      const nearest = [...candidates].sort((a, b) => Math.abs(a.day - one.day) - Math.abs(b.day - one.day) || a.rank - b.rank).slice(0, MAX_CANDIDATES);
+      candidates.splice(0, candidates.length, ...candidates.filter((c) => nearest.includes(c)));
+    }
     if (candidates.length < 2) continue;
     const { subset, complete } = findSubset(one.amount, candidates);
     if (!subset) continue;

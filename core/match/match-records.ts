@@ -34,14 +34,14 @@ function contentKey(r: PreparedRecord): string {
 
 export function matchRecords(input: MatchInput, config: MatchConfig = DEFAULT_MATCH_CONFIG): MatchResult {
   const external = prepareRecords(input.external, 'external');
-  const internal = prepareRecords(input.internal, 'internal');
+  const internal = prepareRecords(input.internal, 'internal', external.length);
   // Ranks across both sides, so groups can be ordered by their earliest record.
   // Both sides are already in canonical order: merge them instead of sorting again.
   for (let x = 0, y = 0, rank = 0; x < external.length || y < internal.length; rank++) {
     if (y >= internal.length || (x < external.length && external[x]!.key <= internal[y]!.key)) external[x++]!.rank = rank;
     else internal[y++]!.rank = rank;
   }
-  const used = new Set<string>();
+  const used = new Set<number>();
   const matches: MatchGroup[] = [];
   const breaks: MatchBreak[] = [];
   // Each group remembers its earliest record, so the output can be ordered canonically.

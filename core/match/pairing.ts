@@ -20,13 +20,13 @@ export interface PairingResult {
 
 const EPSILON = 1e-9;
 
-export function pairCandidates(candidates: readonly Candidate[], used: Set<string>): PairingResult {
+export function pairCandidates(candidates: readonly Candidate[], used: Set<number>): PairingResult {
   const pairs: Candidate[] = [];
   const ambiguous: PairingResult['ambiguous'] = [];
   // Most records have exactly one candidate: those pairs conflict with nothing
   // and are taken at once, without sorting or grouping.
-  const countExternal = new Map<string, number>();
-  const countInternal = new Map<string, number>();
+  const countExternal = new Map<number, number>();
+  const countInternal = new Map<number, number>();
   for (const c of candidates) {
     countExternal.set(c.external.uid, (countExternal.get(c.external.uid) ?? 0) + 1);
     countInternal.set(c.internal.uid, (countInternal.get(c.internal.uid) ?? 0) + 1);
@@ -41,8 +41,8 @@ export function pairCandidates(candidates: readonly Candidate[], used: Set<strin
     } else contested.push(c);
   }
   const sorted = contested.sort((a, b) => b.score - a.score || a.external.rank - b.external.rank || a.internal.rank - b.internal.rank);
-  const byExternal = new Map<string, Candidate[]>();
-  const byInternal = new Map<string, Candidate[]>();
+  const byExternal = new Map<number, Candidate[]>();
+  const byInternal = new Map<number, Candidate[]>();
   for (const c of sorted) {
     (byExternal.get(c.external.uid) ?? byExternal.set(c.external.uid, []).get(c.external.uid)!).push(c);
     (byInternal.get(c.internal.uid) ?? byInternal.set(c.internal.uid, []).get(c.internal.uid)!).push(c);

@@ -4,7 +4,7 @@
  * does not depend on the order the records arrived in.
  */
 import { daysBetween } from '../dates/iso-date.ts';
-import { parseDecimal } from '../money/decimal.ts';
+import { isDecimalString, parseDecimal } from '../money/decimal.ts';
 import type { CanonicalRecord } from '../records/canonical-record.ts';
 import type { Side } from '../statuses.ts';
 import { normalizeReference } from '../records/normalize-reference.ts';
@@ -18,8 +18,8 @@ export interface PreparedRecord {
   /** Canonical order key (date, file position, id). */
   readonly key: string;
   readonly id: string;
-  /** Unique across both sides (ids are only unique within a side). */
-  readonly uid: string;
+  /** Unique across both sides (ids are only unique within a side); a small integer, cheap as a key. */
+  readonly uid: number;
   readonly ref: string;
   /** Normalized counterparty and description, computed once. */
   readonly party: string;
@@ -37,9 +37,19 @@ export interface PreparedRecord {
 
 const EPOCH = '1970-01-01';
 
+const POWERS = Array.from({ length: AMOUNT_SCALE + 1 }, (_, i) => 10n ** BigInt(i));
+
+/** A decimal string as an integer at AMOUNT_SCALE decimals (validated, then built from its digits). */
 export function toScaled(amount: string): bigint {
-  const d = parseDecimal(amount);
-  return d.coef * 10n ** BigInt(AMOUNT_SCALE - Math.min(d.scale, AMOUNT_SCALE));
+  if (!isDecimalString(amount)) parseDecimal(amount); // throws the validation error with the value
+  const point = amount.indexOf('.');
+  if (point === -1) return BigInt(amount) * POWERS[AMOUNT_SCALE]!;
+  const fraction = amount.length - point - 1;
+  if (fraction > AMOUNT_SCALE) {
+    const d = parseDecimal(amount);
+    return d.coef / 10n ** BigInt(d.scale - AMOUNT_SCALE);
+  }
+  return BigInt(amount.slice(0, point) + amount.slice(point + 1)) * POWERS[AMOUNT_SCALE - fraction]!;
 }
 
 /**
@@ -52,7 +62,7 @@ function orderKey(r: CanonicalRecord): string {
   return `${r.date}|${line}|${entry}|${r.id}`;
 }
 
-export function prepareRecords(records: readonly CanonicalRecord[], side: Side): PreparedRecord[] {
+export function prepareRecords(records: readonly CanonicalRecord[], side: Side, uidOffset = 0): PreparedRecord[] {
   const keyed = records.map((record) => ({ record, key: orderKey(record) }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const prepared = keyed.map(({ record, key }, rank) => {
@@ -62,7 +72,7 @@ export function prepareRecords(records: readonly CanonicalRecord[], side: Side):
       side,
       key,
       id: record.id,
-      uid: `${side}|${record.id}`,
+      uid: uidOffset + rank,
       ref: normalizeReference(record.reference),
       party: normalizeReference(record.counterparty),
       text: normalizeReference(record.description),

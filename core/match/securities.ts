@@ -87,7 +87,7 @@ export interface SecuritiesResult {
   readonly ambiguous: { external: PreparedRecord[]; internal: PreparedRecord[] }[];
 }
 
-export function matchSecurities(ext: readonly PreparedRecord[], int: readonly PreparedRecord[], used: Set<string>, config: MatchConfig): SecuritiesResult {
+export function matchSecurities(ext: readonly PreparedRecord[], int: readonly PreparedRecord[], used: Set<number>, config: MatchConfig): SecuritiesResult {
   const security = securityResolver([...ext, ...int]);
   const key = (r: PreparedRecord) => `${security(r)}|${r.record.kind ?? 'trade'}|${tradeDay(r)}|${direction(r)}`;
   const byKey = new Map<string, PreparedRecord[]>();
