@@ -36,3 +36,22 @@ export function scoreMatching(predicted: readonly Groups[], expected: readonly G
   const breakRecordsMatched = expectedBreaks.flatMap((b) => [...b.external.map((id) => `e:${id}`), ...b.internal.map((id) => `i:${id}`)]).filter((id) => matched.has(id));
   return { truePositives: tp, predicted: p.size, expected: e.size, precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall), breakRecordsMatched };
 }
+
+/** Pairwise scores summed over many cases (micro-averaged), with the leaked break records named per case. */
+export function scoreMatchingOverCases(
+  cases: readonly { id: string; expected: { matches: readonly Groups[]; breaks: readonly Groups[] } }[],
+  predict: (caseIndex: number) => readonly Groups[],
+): { precision: number; recall: number; leaked: string[] } {
+  let tp = 0;
+  let predicted = 0;
+  let expected = 0;
+  const leaked: string[] = [];
+  cases.forEach((c, index) => {
+    const score = scoreMatching(predict(index), c.expected.matches, c.expected.breaks);
+    tp += score.truePositives;
+    predicted += score.predicted;
+    expected += score.expected;
+    leaked.push(...score.breakRecordsMatched.map((id) => `${c.id}:${id}`));
+  });
+  return { precision: predicted === 0 ? 1 : tp / predicted, recall: expected === 0 ? 1 : tp / expected, leaked };
+}
