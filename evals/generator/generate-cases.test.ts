@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { matchRecords } from '../../core/match/match-records.ts';
 import type { CanonicalRecord } from '../../core/records/canonical-record.ts';
-import { evalCaseSchema } from '../case-schema.ts';
+import { evalCaseSchema, type EvalCase } from '../case-schema.ts';
 import { scoreMatchingOverCases } from '../scoring/matching-score.ts';
-import type { EvalCase } from '../case-schema.ts';
+import { CASH_BREAK_SCENARIOS } from './cash-scenarios.ts';
+import { generateCases, generateCashCases } from './generate-cases.ts';
+import { SECURITIES_BREAK_SCENARIOS } from './securities-scenarios.ts';
 
 /** The engine's matches for every case, scored against the truth. */
 function engineScore(list: readonly EvalCase[]) {
   return scoreMatchingOverCases(list, (i) => matchRecords({ external: list[i]!.external as CanonicalRecord[], internal: list[i]!.internal as CanonicalRecord[] }).matches);
 }
-import { CASH_BREAK_SCENARIOS } from './cash-scenarios.ts';
-import { generateCases, generateCashCases } from './generate-cases.ts';
-import { SECURITIES_BREAK_SCENARIOS } from './securities-scenarios.ts';
 
 const cases = generateCashCases({ cases: 40, seed: 7 });
 
