@@ -5,10 +5,12 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../core/errors/app-error.ts';
 import { writeBulkCsv } from '../../evals/generator/bulk.ts';
 import { generateCases } from '../../evals/generator/generate-cases.ts';
+import { DIFFICULTIES, type Difficulty } from '../../evals/generator/noise.ts';
+import { isCurrencyCode } from '../../core/money/currency.ts';
 import type { Command } from '../command.ts';
 import { print } from '../output.ts';
 
-const USAGE = 'recon generate --cases N [--seed S] [--domain cash|securities] [--breaks K] [--matches M] --out file.jsonl\n       recon generate --bulk N [--seed S] --out folder   (bank and ledger CSV, N records per side)';
+const USAGE = 'recon generate --cases N [--seed S] [--domain cash|securities] [--difficulty clean|noisy|adversarial] [--currencies EUR,USD] [--breaks K] [--matches M] --out file.jsonl\n       recon generate --bulk N [--seed S] --out folder   (bank and ledger CSV, N records per side)';
 
 export const generateCommand: Command = {
   name: 'generate',
@@ -25,6 +27,8 @@ export const generateCommand: Command = {
         matches: { type: 'string', default: '6' },
         out: { type: 'string' },
         bulk: { type: 'string' },
+        currencies: { type: 'string' },
+        difficulty: { type: 'string', default: 'clean' },
       },
     });
     if (values.bulk !== undefined) {
@@ -42,8 +46,19 @@ export const generateCommand: Command = {
     if (!Number.isInteger(seed)) problems.push('--seed as a whole number');
     if (!values.out) problems.push('--out with a file name');
     if (values.domain !== 'cash' && values.domain !== 'securities') problems.push('--domain cash or --domain securities');
+    if (!DIFFICULTIES.includes(values.difficulty as Difficulty)) problems.push(`--difficulty as one of ${DIFFICULTIES.join(', ')}`);
+    const currencies = values.currencies?.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean);
+    if (currencies?.some((c) => !isCurrencyCode(c))) problems.push('--currencies as ISO 4217 codes separated by commas');
     if (problems.length > 0) throw new AppError('validation_failed', `recon generate needs ${problems.join(', ')}\nUsage: ${USAGE}`);
-    const generated = generateCases({ cases, seed, domain: values.domain as 'cash' | 'securities', breaksPerCase: Number(values.breaks), matchesPerCase: Number(values.matches) });
+    const generated = generateCases({
+      cases,
+      seed,
+      domain: values.domain as 'cash' | 'securities',
+      breaksPerCase: Number(values.breaks),
+      matchesPerCase: Number(values.matches),
+      difficulty: values.difficulty as Difficulty,
+      ...(currencies ? { currencies } : {}),
+    });
     const out = createWriteStream(values.out!);
     for (const c of generated) if (!out.write(`${JSON.stringify(c)}\n`)) await once(out, 'drain');
     out.end();

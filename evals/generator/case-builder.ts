@@ -14,7 +14,8 @@ export class CaseBuilder {
   constructor(
     readonly random: Random,
     readonly asOf: string,
-    readonly currency: string,
+    /** The currency scenarios book in; multi-currency cases change it between scenarios. */
+    public currency: string,
     readonly accounts = { external: 'DE89370400440532013000', internal: '1200' },
   ) {}
 
@@ -50,6 +51,11 @@ export class CaseBuilder {
 
   break(b: ExpectedBreak): void {
     this.breaks.push(b);
+  }
+
+  /** Currencies the case's records use. */
+  currencies(): string[] {
+    return [...new Set([...this.external, ...this.internal].map((r) => r.currency))].sort();
   }
 
   build(id: string, tags: string[], difficulty: string, domain: 'cash' | 'securities' = 'cash'): EvalCase {

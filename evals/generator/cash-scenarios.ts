@@ -4,6 +4,7 @@
  * case, following the conventions of the taxonomy contract.
  */
 import { addDays } from '../../core/dates/iso-date.ts';
+import { formatDecimal, multiplyDecimal, parseDecimal, roundDecimal } from '../../core/money/decimal.ts';
 import { addAmounts, negateAmount, subtractAmounts } from '../../core/money/money.ts';
 import type { CaseBuilder } from './case-builder.ts';
 import { COMPANIES, FEE_TEXTS, INTEREST_TEXTS, PAYMENT_TEXTS, RECEIPT_TEXTS, RETURN_TEXTS } from './narratives.ts';
@@ -72,6 +73,15 @@ export const rounding: Scenario = (b) => {
   const delta = b.random.pick(['0.01', '-0.01', '0.02', '-0.02']);
   const { e, i } = pair(b, addAmounts(amount, delta), amount);
   b.break({ external: [e], internal: [i], type: 'rounding_difference', cause: 'rounding', resolution: { action: 'match_with_adjustment', external: [e], internal: [i], account: 'rounding', amount: delta, currency: b.currency } });
+};
+
+export const fxRateDifference: Scenario = (b) => {
+  const booked = b.random.cents(100_000, 2_000_000);
+  // The bank converted at a rate 0.5–1.5 % away from the one the books used.
+  const rate = b.random.pick(['0.9950', '1.0060', '1.0120', '0.9880']);
+  const received = formatDecimal(roundDecimal(multiplyDecimal(parseDecimal(booked), parseDecimal(rate)), 2));
+  const { e, i } = pair(b, received, booked);
+  b.break({ external: [e], internal: [i], type: 'fx_difference', cause: 'fx_rate_source', resolution: { action: 'match_with_adjustment', external: [e], internal: [i], account: 'fx_gain_loss', amount: subtractAmounts(received, booked), currency: b.currency } });
 };
 
 export const partialPayment: Scenario = (b) => {
@@ -170,6 +180,7 @@ export const CASH_BREAK_SCENARIOS: Readonly<Record<string, Scenario>> = {
   unbookedFee,
   unbookedInterest,
   feeDeduction,
+  fxRateDifference,
   rounding,
   partialPayment,
   transposition,

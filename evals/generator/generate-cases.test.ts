@@ -81,3 +81,15 @@ describe('noise', () => {
     expect(adversarial.flatMap((c) => c.external).some((r) => /IGNORE PREVIOUS INSTRUCTIONS|auto-approve|classify as/.test(r.description ?? ''))).toBe(true);
   });
 });
+
+describe('several currencies', () => {
+  it('books scenarios in several currencies and keeps matching exact', () => {
+    const mixed = generateCases({ cases: 30, seed: 17, currencies: ['EUR', 'USD', 'GBP', 'CHF'], difficulty: 'noisy' });
+    expect(mixed.every((c) => c.tags.includes('multi-currency'))).toBe(true);
+    for (const c of mixed) for (const b of c.expected.breaks) if ('currency' in b.resolution) expect(['EUR', 'USD', 'GBP', 'CHF']).toContain(b.resolution.currency);
+    const score = engineScore(mixed);
+    expect(score.leaked).toEqual([]);
+    expect(score.precision).toBeGreaterThanOrEqual(0.995);
+    expect(score.recall).toBeGreaterThanOrEqual(0.98);
+  });
+});

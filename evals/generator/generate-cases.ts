@@ -23,6 +23,8 @@ export interface GenerateOptions {
   readonly currency?: string;
   /** How the records are written: clean, noisy or adversarial (default clean). */
   readonly difficulty?: Difficulty;
+  /** Several currencies: each scenario books in one picked from this list. */
+  readonly currencies?: readonly string[];
 }
 
 const DOMAINS: Readonly<Record<'cash' | 'securities', { clean: Scenario; breaks: Readonly<Record<string, Scenario>>; currency: string }>> = {
@@ -41,13 +43,21 @@ export function generateCases(options: GenerateOptions): EvalCase[] {
     const builder = new CaseBuilder(random, options.asOf ?? '2026-10-31', options.currency ?? currency, domain === 'cash' ? undefined : { external: 'CUSTODY-001', internal: 'SEC-BOOK-1' });
     const tags = new Set<string>();
     const breaks = options.breaksPerCase ?? 4;
-    for (let k = 0; k < (options.matchesPerCase ?? 6); k++) clean(builder);
+    const pickCurrency = () => {
+      if (options.currencies && options.currencies.length > 0) builder.currency = random.pick(options.currencies);
+    };
+    for (let k = 0; k < (options.matchesPerCase ?? 6); k++) {
+      pickCurrency();
+      clean(builder);
+    }
     for (let k = 0; k < breaks; k++) {
+      pickCurrency();
       const name = names[rotation++ % names.length]!;
       scenarios[name]!(builder);
       tags.add(name);
     }
     // Validate as every consumer would: a generator bug must not become a wrong label.
+    if (builder.currencies().length > 1) tags.add('multi-currency');
     const built = builder.build(`${domain}-${options.seed}-${String(n + 1).padStart(4, '0')}`, [...tags].sort(), 'clean', domain);
     cases.push(evalCaseSchema.parse(applyNoise(random, built, options.difficulty ?? 'clean')));
   }
