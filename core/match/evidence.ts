@@ -32,7 +32,26 @@ function join(values: (string | undefined)[]): string | null {
   return present.length > 0 ? [...new Set(present)].join(', ') : null;
 }
 
+/** The one-to-one case, by far the most common, without the set and array work of groups. */
+function pairEvidence(pass: MatchPass, e: PreparedRecord, i: PreparedRecord, score: number, note?: string): Evidence {
+  const agreed: string[] = [];
+  const differences: FieldDifference[] = [];
+  const currency = e.currency === i.currency ? e.currency : null;
+  if (currency && e.amount === i.amount) agreed.push('amount');
+  else differences.push({ field: 'amount', external: formatScaled(e.amount, e.currency), internal: formatScaled(i.amount, i.currency), ...(currency ? { delta: formatScaled(e.amount - i.amount, currency) } : {}) });
+  if (currency) agreed.push('currency');
+  else differences.push({ field: 'currency', external: e.currency, internal: i.currency });
+  if (e.day === i.day) agreed.push('date');
+  else differences.push({ field: 'date', external: e.record.date, internal: i.record.date, delta: `${Math.abs(e.day - i.day)} days` });
+  if (e.ref !== '' && e.ref === i.ref) agreed.push('reference');
+  else if (e.ref !== '' || i.ref !== '') differences.push({ field: 'reference', external: e.record.reference || null, internal: i.record.reference || null });
+  if (e.party !== '' && e.party === i.party) agreed.push('counterparty');
+  else if (e.party !== '' || i.party !== '') differences.push({ field: 'counterparty', external: e.record.counterparty || null, internal: i.record.counterparty || null });
+  return { pass, agreed, differences, score: Math.round(score * 1000) / 1000, ...(note ? { note } : {}) };
+}
+
 export function evidence(pass: MatchPass, external: readonly PreparedRecord[], internal: readonly PreparedRecord[], score: number, note?: string): Evidence {
+  if (external.length === 1 && internal.length === 1) return pairEvidence(pass, external[0]!, internal[0]!, score, note);
   const agreed: string[] = [];
   const differences: FieldDifference[] = [];
   if (external.length > 0 && internal.length > 0) {

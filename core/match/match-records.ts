@@ -13,7 +13,7 @@ import { DEFAULT_MATCH_CONFIG, type MatchConfig } from './match-config.ts';
 import type { BreakShape, MatchBreak, MatchGroup, MatchResult } from './match-types.ts';
 import { pairCandidates, type Candidate } from './pairing.ts';
 import { matchSecurities, TRADE_FIELDS } from './securities.ts';
-import { prepareRecords, type PreparedRecord } from './prepared-record.ts';
+import { compareRecords, prepareRecords, type PreparedRecord } from './prepared-record.ts';
 
 export interface MatchInput {
   readonly external: readonly CanonicalRecord[];
@@ -38,7 +38,7 @@ export function matchRecords(input: MatchInput, config: MatchConfig = DEFAULT_MA
   // Ranks across both sides, so groups can be ordered by their earliest record.
   // Both sides are already in canonical order: merge them instead of sorting again.
   for (let x = 0, y = 0, rank = 0; x < external.length || y < internal.length; rank++) {
-    if (y >= internal.length || (x < external.length && external[x]!.key <= internal[y]!.key)) external[x++]!.rank = rank;
+    if (y >= internal.length || (x < external.length && compareRecords(external[x]!, internal[y]!) <= 0)) external[x++]!.rank = rank;
     else internal[y++]!.rank = rank;
   }
   const used = new Set<number>();

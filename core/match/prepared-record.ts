@@ -1,41 +1,18 @@
 /**
  * Records turned into what the passes compare: normalized reference, amount as
  * a bigint at a fixed scale, calendar day number and a canonical order that
- * does not depend on the order the records arrived in.
+ * does not depend on the order the records arrived in. Normalized counterparty
+ * and description are computed only when a pass asks: most records match on
+ * reference and amount and never need them.
  */
-import { daysBetween } from '../dates/iso-date.ts';
+import { toEpochDay } from '../dates/iso-date.ts';
 import { isDecimalString, parseDecimal } from '../money/decimal.ts';
 import type { CanonicalRecord } from '../records/canonical-record.ts';
-import type { Side } from '../statuses.ts';
 import { normalizeReference } from '../records/normalize-reference.ts';
+import type { Side } from '../statuses.ts';
 
 /** Amounts are compared at 8 decimals: enough for any currency and for odd bank precision. */
 export const AMOUNT_SCALE = 8;
-
-export interface PreparedRecord {
-  readonly record: CanonicalRecord;
-  readonly side: Side;
-  /** Canonical order key (date, file position, id). */
-  readonly key: string;
-  readonly id: string;
-  /** Unique across both sides (ids are only unique within a side); a small integer, cheap as a key. */
-  readonly uid: number;
-  readonly ref: string;
-  /** Normalized counterparty and description, computed once. */
-  readonly party: string;
-  readonly text: string;
-  readonly amount: bigint;
-  /** `amount` as text, made once: index keys are built from it in every pass. */
-  readonly amountKey: string;
-  readonly currency: string;
-  readonly day: number;
-  /** A securities record (has an identifier): matched by the securities passes only. */
-  readonly security: boolean;
-  /** Position in the canonical order (date, file position, id). */
-  rank: number;
-}
-
-const EPOCH = '1970-01-01';
 
 const POWERS = Array.from({ length: AMOUNT_SCALE + 1 }, (_, i) => 10n ** BigInt(i));
 
@@ -52,38 +29,61 @@ export function toScaled(amount: string): bigint {
   return BigInt(amount.slice(0, point) + amount.slice(point + 1)) * POWERS[AMOUNT_SCALE - fraction]!;
 }
 
-/**
- * The canonical order as one comparable string: booking date, position in the
- * file, id. Built once per record; comparing strings is what the sort does.
- */
-function orderKey(r: CanonicalRecord): string {
-  const line = String(r.provenance?.line ?? 0).padStart(10, '0');
-  const entry = String(r.provenance?.entry ?? 0).padStart(10, '0');
-  return `${r.date}|${line}|${entry}|${r.id}`;
+export class PreparedRecord {
+  readonly id: string;
+  readonly ref: string;
+  readonly amount: bigint;
+  /** `amount` as text, made once: index keys are built from it in every pass. */
+  readonly amountKey: string;
+  readonly currency: string;
+  readonly day: number;
+  /** A securities record (has an identifier): matched by the securities passes only. */
+  readonly security: boolean;
+  /** Position in the canonical order (date, file position, id), across both sides. */
+  rank = 0;
+  private partyCache: string | undefined;
+  private textCache: string | undefined;
+
+  constructor(
+    readonly record: CanonicalRecord,
+    readonly side: Side,
+    /** Unique across both sides (ids are only unique within a side); a small integer, cheap as a key. */
+    public uid: number,
+  ) {
+    this.id = record.id;
+    this.ref = normalizeReference(record.reference);
+    this.amount = toScaled(record.amount);
+    this.amountKey = this.amount.toString();
+    this.currency = record.currency;
+    this.day = toEpochDay(record.date);
+    this.security = record.securityId !== undefined || (record.securityIds !== undefined && Object.keys(record.securityIds).length > 0);
+  }
+
+  /** Normalized counterparty. */
+  get party(): string {
+    return (this.partyCache ??= normalizeReference(this.record.counterparty));
+  }
+
+  /** Normalized description. */
+  get text(): string {
+    return (this.textCache ??= normalizeReference(this.record.description));
+  }
+}
+
+/** Canonical order: booking day, position in the file, id — numbers first, strings only on ties. */
+export function compareRecords(a: PreparedRecord, b: PreparedRecord): number {
+  return (
+    a.day - b.day ||
+    (a.record.provenance?.line ?? 0) - (b.record.provenance?.line ?? 0) ||
+    (a.record.provenance?.entry ?? 0) - (b.record.provenance?.entry ?? 0) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 export function prepareRecords(records: readonly CanonicalRecord[], side: Side, uidOffset = 0): PreparedRecord[] {
-  const keyed = records.map((record) => ({ record, key: orderKey(record) }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const prepared = keyed.map(({ record, key }, rank) => {
-    const amount = toScaled(record.amount);
-    return {
-      record,
-      side,
-      key,
-      id: record.id,
-      uid: uidOffset + rank,
-      ref: normalizeReference(record.reference),
-      party: normalizeReference(record.counterparty),
-      text: normalizeReference(record.description),
-      amount,
-      amountKey: amount.toString(),
-      currency: record.currency,
-      day: daysBetween(EPOCH, record.date),
-      security: record.securityId !== undefined || (record.securityIds !== undefined && Object.keys(record.securityIds).length > 0),
-      rank,
-    };
-  });
+  const prepared = records.map((record) => new PreparedRecord(record, side, 0));
+  prepared.sort(compareRecords);
+  prepared.forEach((p, i) => (p.uid = uidOffset + i));
   return prepared;
 }
 
