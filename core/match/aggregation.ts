@@ -22,11 +22,11 @@ export const NODE_BUDGET = 2_000;
 /** Only the nearest candidates by date take part: blocks of a frequent counterparty can be large. */
 export const MAX_CANDIDATES = 40;
 
-/** Blocks: records sharing a reference or a counterparty (normalized) can form a group. */
-function blockKeys(r: PreparedRecord): string[] {
+/** Blocks: records sharing a reference or a counterparty (normalized) can form a group; bucketed by day. */
+function blockKeys(r: PreparedRecord, day: number): string[] {
   const keys: string[] = [];
-  if (r.ref !== '') keys.push(`${r.currency}|r|${r.ref}`);
-  if (r.party !== '') keys.push(`${r.currency}|p|${r.party}`);
+  if (r.ref !== '') keys.push(`${r.currency}|r|${r.ref}|${day}`);
+  if (r.party !== '') keys.push(`${r.currency}|p|${r.party}|${day}`);
   return keys;
 }
 
@@ -62,10 +62,14 @@ function findSubset(target: bigint, candidates: readonly PreparedRecord[]): { su
 export function aggregateGroups(ones: readonly PreparedRecord[], others: readonly PreparedRecord[], oneSide: 'external' | 'internal', used: Set<number>, config: MatchConfig): AggregateGroup[] {
   const groups: AggregateGroup[] = [];
   const byBlock = new Map<string, PreparedRecord[]>();
-  for (const o of others) for (const k of blockKeys(o)) (byBlock.get(k) ?? byBlock.set(k, []).get(k)!).push(o);
+  for (const o of others) for (const k of blockKeys(o, o.day)) (byBlock.get(k) ?? byBlock.set(k, []).get(k)!).push(o);
   for (const one of ones) {
     if (used.has(one.uid) || one.amount === 0n) continue;
-    const block = new Set(blockKeys(one).flatMap((k) => byBlock.get(k) ?? []));
+    // Only the days inside the window are looked up, so a large block costs no more than its dates.
+    const block = new Set<PreparedRecord>();
+    for (let day = one.day - config.dateWindowDays; day <= one.day + config.dateWindowDays; day++) {
+      for (const k of blockKeys(one, day)) for (const o of byBlock.get(k) ?? []) block.add(o);
+    }
     const magnitude = (r: PreparedRecord) => (r.amount < 0n ? -r.amount : r.amount);
     const candidates = [...block]
       .filter(
