@@ -44,10 +44,14 @@ const sign = (r: PreparedRecord) => (r.amount < 0n ? '-' : '+');
 const abs = (v: bigint) => (v < 0n ? -v : v);
 const closeness = (e: PreparedRecord, i: PreparedRecord, window: number) => 1 - Math.abs(e.day - i.day) / (window + 1);
 
-/** Pass 1 — same currency, equal amount (so same direction), equal reference, inside the window. */
+/**
+ * Pass 1 — same currency, equal amount (so same direction), equal reference,
+ * inside the window. Indexed by the reference alone (an existing string, no
+ * composite key to build for every record); amount and currency are compared.
+ */
 export function exactCandidates(ext: readonly PreparedRecord[], int: readonly PreparedRecord[], config: MatchConfig): Candidate[] {
-  return collect(ext, int, (r) => (r.ref ? `${r.currency}|${r.amountKey}|${r.ref}` : undefined), (e, i) =>
-    Math.abs(e.day - i.day) <= config.dateWindowDays ? 0.9 + 0.1 * closeness(e, i, config.dateWindowDays) : undefined,
+  return collect(ext, int, (r) => (r.ref ? r.ref : undefined), (e, i) =>
+    e.amount === i.amount && e.currency === i.currency && Math.abs(e.day - i.day) <= config.dateWindowDays ? 0.9 + 0.1 * closeness(e, i, config.dateWindowDays) : undefined,
   );
 }
 

@@ -32,6 +32,23 @@ function contentKey(r: PreparedRecord): string {
   return `${r.currency}|${r.amountKey}|${r.ref}|${r.party}|${r.text}`;
 }
 
+/** Groups with their earliest record's rank, so the output comes in canonical order. */
+class RankedList<G> {
+  private readonly items: G[] = [];
+  private readonly first: number[] = [];
+
+  add(group: G, records: readonly PreparedRecord[]): void {
+    let first = Infinity;
+    for (const r of records) if (r.rank < first) first = r.rank;
+    this.items.push(group);
+    this.first.push(first);
+  }
+
+  inOrder(): G[] {
+    return this.items.map((_, i) => i).sort((a, b) => this.first[a]! - this.first[b]!).map((i) => this.items[i]!);
+  }
+}
+
 export function matchRecords(input: MatchInput, config: MatchConfig = DEFAULT_MATCH_CONFIG): MatchResult {
   const external = prepareRecords(input.external, 'external');
   const internal = prepareRecords(input.internal, 'internal', external.length);
@@ -42,16 +59,9 @@ export function matchRecords(input: MatchInput, config: MatchConfig = DEFAULT_MA
     else internal[y++]!.rank = rank;
   }
   const used = new Set<number>();
-  const matches: MatchGroup[] = [];
-  const breaks: MatchBreak[] = [];
-  // Each group remembers its earliest record, so the output can be ordered canonically.
-  const firstRank = new WeakMap<object, number>();
-  const keep = <G extends object>(list: G[], group: G, records: readonly PreparedRecord[]) => {
-    let first = Infinity;
-    for (const r of records) if (r.rank < first) first = r.rank;
-    firstRank.set(group, first);
-    list.push(group);
-  };
+  const matches = new RankedList<MatchGroup>();
+  const breaks = new RankedList<MatchBreak>();
+  const keep = <G>(list: RankedList<G>, group: G, records: readonly PreparedRecord[]) => list.add(group, records);
   // Cash passes see cash records only: a trade never matches on its amount alone.
   const free = (records: readonly PreparedRecord[]) => records.filter((r) => !r.security && !used.has(r.uid));
 
@@ -116,6 +126,5 @@ export function matchRecords(input: MatchInput, config: MatchConfig = DEFAULT_MA
     }
   }
 
-  const byFirstRecord = <G extends object>(groups: G[]): G[] => groups.sort((a, b) => firstRank.get(a)! - firstRank.get(b)!);
-  return { matches: byFirstRecord(matches), breaks: byFirstRecord(breaks) };
+  return { matches: matches.inOrder(), breaks: breaks.inOrder() };
 }
