@@ -7,6 +7,7 @@
  */
 import type { MatchConfig } from './match-config.ts';
 import type { PreparedRecord } from './prepared-record.ts';
+import type { UsedRecords } from './used-records.ts';
 
 export interface AggregateGroup {
   readonly one: PreparedRecord;
@@ -59,33 +60,27 @@ function findSubset(target: bigint, candidates: readonly PreparedRecord[]): { su
   return { subset: found ? [...chosen] : undefined, complete: nodes < NODE_BUDGET };
 }
 
-export function aggregateGroups(ones: readonly PreparedRecord[], others: readonly PreparedRecord[], oneSide: 'external' | 'internal', used: Set<number>, config: MatchConfig): AggregateGroup[] {
+export function aggregateGroups(ones: readonly PreparedRecord[], others: readonly PreparedRecord[], oneSide: 'external' | 'internal', used: UsedRecords, config: MatchConfig): AggregateGroup[] {
   const groups: AggregateGroup[] = [];
   const byBlock = new Map<string, PreparedRecord[]>();
   for (const o of others) for (const k of blockKeys(o, o.day)) (byBlock.get(k) ?? byBlock.set(k, []).get(k)!).push(o);
   for (const one of ones) {
     if (used.has(one.uid) || one.amount === 0n) continue;
-    // Only the days inside the window are looked up, so a large block costs no more than its dates.
-    const block = new Set<PreparedRecord>();
-    for (let day = one.day - config.dateWindowDays; day <= one.day + config.dateWindowDays; day++) {
-      for (const k of blockKeys(one, day)) for (const o of byBlock.get(k) ?? []) block.add(o);
-    }
+    // Walk outwards from the record's own day and stop at the nearest
+    // MAX_CANDIDATES that qualify: a large block costs no more than that.
     const magnitude = (r: PreparedRecord) => (r.amount < 0n ? -r.amount : r.amount);
-    const candidates = [...block]
-      .filter(
-        (o) =>
-          !used.has(o.uid) &&
-          (o.amount < 0n) === (one.amount < 0n) &&
-          o.amount !== 0n &&
-          magnitude(o) < magnitude(one) &&
-          Math.abs(o.day - one.day) <= config.dateWindowDays,
-      )
-      .sort((a, b) => (magnitude(a) === magnitude(b) ? a.rank - b.rank : magnitude(b) > magnitude(a) ? 1 : -1));
-    if (candidates.length > MAX_CANDIDATES) {
-      // Keep the nearest in date, then restore the size order the search relies on.
-      const nearest = [...candidates].sort((a, b) => Math.abs(a.day - one.day) - Math.abs(b.day - one.day) || a.rank - b.rank).slice(0, MAX_CANDIDATES);
-      candidates.splice(0, candidates.length, ...candidates.filter((c) => nearest.includes(c)));
+    const picked = new Set<PreparedRecord>();
+    for (let step = 0; step <= 2 * config.dateWindowDays && picked.size < MAX_CANDIDATES; step++) {
+      const day = one.day + (step % 2 === 0 ? step / 2 : -(step + 1) / 2);
+      for (const k of blockKeys(one, day)) {
+        for (const o of byBlock.get(k) ?? []) {
+          if (picked.size >= MAX_CANDIDATES) break;
+          if (!used.has(o.uid) && (o.amount < 0n) === (one.amount < 0n) && o.amount !== 0n && magnitude(o) < magnitude(one)) picked.add(o);
+        }
+      }
     }
+    // The search wants the largest amounts first.
+    const candidates = [...picked].sort((a, b) => (magnitude(a) === magnitude(b) ? a.rank - b.rank : magnitude(b) > magnitude(a) ? 1 : -1));
     if (candidates.length < 2) continue;
     const { subset, complete } = findSubset(one.amount, candidates);
     if (!subset) continue;

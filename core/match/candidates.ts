@@ -9,14 +9,16 @@ import type { Candidate } from './pairing.ts';
 import { AMOUNT_SCALE, type PreparedRecord } from './prepared-record.ts';
 import { textSimilarity } from './text-similarity.ts';
 
-function index(records: readonly PreparedRecord[], key: (r: PreparedRecord) => string | undefined): Map<string, PreparedRecord[]> {
-  const map = new Map<string, PreparedRecord[]>();
+/** Records by key; a key with one record holds it directly (the usual case), saving an array each. */
+function index(records: readonly PreparedRecord[], key: (r: PreparedRecord) => string | undefined): Map<string, PreparedRecord | PreparedRecord[]> {
+  const map = new Map<string, PreparedRecord | PreparedRecord[]>();
   for (const r of records) {
     const k = key(r);
     if (k === undefined) continue;
-    const list = map.get(k);
-    if (list) list.push(r);
-    else map.set(k, [r]);
+    const slot = map.get(k);
+    if (slot === undefined) map.set(k, r);
+    else if (Array.isArray(slot)) slot.push(r);
+    else map.set(k, [slot, r]);
   }
   return map;
 }
@@ -29,13 +31,17 @@ function collect(
 ): Candidate[] {
   const byKey = index(internals, key);
   const out: Candidate[] = [];
+  const consider = (e: PreparedRecord, i: PreparedRecord) => {
+    const s = score(e, i);
+    if (s !== undefined) out.push({ external: e, internal: i, score: s });
+  };
   for (const e of externals) {
     const k = key(e);
     if (k === undefined) continue;
-    for (const i of byKey.get(k) ?? []) {
-      const s = score(e, i);
-      if (s !== undefined) out.push({ external: e, internal: i, score: s });
-    }
+    const slot = byKey.get(k);
+    if (slot === undefined) continue;
+    if (Array.isArray(slot)) for (const i of slot) consider(e, i);
+    else consider(e, slot);
   }
   return out;
 }

@@ -13,6 +13,7 @@ import { DEFAULT_MATCH_CONFIG, type MatchConfig } from './match-config.ts';
 import type { BreakShape, MatchBreak, MatchGroup, MatchResult } from './match-types.ts';
 import { pairCandidates, type Candidate } from './pairing.ts';
 import { matchSecurities, TRADE_FIELDS } from './securities.ts';
+import { UsedRecords } from './used-records.ts';
 import { compareRecords, prepareRecords, type PreparedRecord } from './prepared-record.ts';
 
 export interface MatchInput {
@@ -58,7 +59,7 @@ export function matchRecords(input: MatchInput, config: MatchConfig = DEFAULT_MA
     if (y >= internal.length || (x < external.length && compareRecords(external[x]!, internal[y]!) <= 0)) external[x++]!.rank = rank;
     else internal[y++]!.rank = rank;
   }
-  const used = new Set<number>();
+  const used = new UsedRecords(external.length + internal.length);
   const matches = new RankedList<MatchGroup>();
   const breaks = new RankedList<MatchBreak>();
   const keep = <G>(list: RankedList<G>, group: G, records: readonly PreparedRecord[]) => list.add(group, records);

@@ -6,6 +6,7 @@
  * later ones are the duplicates, whatever their dates.
  */
 import { isCopy, type PreparedRecord } from './prepared-record.ts';
+import type { UsedRecords } from './used-records.ts';
 
 export interface Candidate {
   readonly external: PreparedRecord;
@@ -20,21 +21,20 @@ export interface PairingResult {
 
 const EPSILON = 1e-9;
 
-export function pairCandidates(candidates: readonly Candidate[], used: Set<number>): PairingResult {
+export function pairCandidates(candidates: readonly Candidate[], used: UsedRecords): PairingResult {
   const pairs: Candidate[] = [];
   const ambiguous: PairingResult['ambiguous'] = [];
   // Most records have exactly one candidate: those pairs conflict with nothing
   // and are taken at once, without sorting or grouping.
-  const countExternal = new Map<number, number>();
-  const countInternal = new Map<number, number>();
+  const counts = new Uint32Array(used.capacity);
   for (const c of candidates) {
-    countExternal.set(c.external.uid, (countExternal.get(c.external.uid) ?? 0) + 1);
-    countInternal.set(c.internal.uid, (countInternal.get(c.internal.uid) ?? 0) + 1);
+    counts[c.external.uid]! += 1;
+    counts[c.internal.uid]! += 1;
   }
   const contested: Candidate[] = [];
   for (const c of candidates) {
     if (used.has(c.external.uid) || used.has(c.internal.uid)) continue;
-    if (countExternal.get(c.external.uid) === 1 && countInternal.get(c.internal.uid) === 1) {
+    if (counts[c.external.uid] === 1 && counts[c.internal.uid] === 1) {
       pairs.push(c);
       used.add(c.external.uid);
       used.add(c.internal.uid);

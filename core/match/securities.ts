@@ -12,6 +12,7 @@ import type { FieldDifference } from './match-types.ts';
 import { pairCandidates, type Candidate } from './pairing.ts';
 import { formatScaled } from './evidence.ts';
 import { AMOUNT_SCALE, toScaled, type PreparedRecord } from './prepared-record.ts';
+import type { UsedRecords } from './used-records.ts';
 
 /** Groups every identifier that appears together on any record into one security (union-find). */
 export function securityResolver(records: readonly PreparedRecord[]): (r: PreparedRecord) => string | undefined {
@@ -87,7 +88,7 @@ export interface SecuritiesResult {
   readonly ambiguous: { external: PreparedRecord[]; internal: PreparedRecord[] }[];
 }
 
-export function matchSecurities(ext: readonly PreparedRecord[], int: readonly PreparedRecord[], used: Set<number>, config: MatchConfig): SecuritiesResult {
+export function matchSecurities(ext: readonly PreparedRecord[], int: readonly PreparedRecord[], used: UsedRecords, config: MatchConfig): SecuritiesResult {
   const security = securityResolver([...ext, ...int]);
   const key = (r: PreparedRecord) => `${security(r)}|${r.record.kind ?? 'trade'}|${tradeDay(r)}|${direction(r)}`;
   const byKey = new Map<string, PreparedRecord[]>();
