@@ -164,6 +164,30 @@ export const referenceTypo: Scenario = (b) => {
   b.break({ external: [e], internal: [i], type: 'reference_mismatch', cause: 'reference_typo', resolution: { action: 'confirm_match', external: [e], internal: [i] } });
 };
 
+export const referenceTruncated: Scenario = (b) => {
+  const amount = signed(b, b.random.cents(10_000, 900_000));
+  const ref = `${b.reference()}${b.random.int(100, 999)}`;
+  // The bank's field length cut the end of the reference off.
+  const cut = ref.slice(0, ref.length - 3);
+  const counterparty = b.random.pick(COMPANIES);
+  const date = b.settledDate();
+  const e = b.ext({ date, amount, reference: cut, counterparty, description: text(b, amount, cut) });
+  const i = b.int({ date, amount, reference: ref, counterparty, description: `Invoice ${ref}` });
+  b.break({ external: [e], internal: [i], type: 'reference_mismatch', cause: 'reference_truncated', resolution: { action: 'confirm_match', external: [e], internal: [i] } });
+};
+
+export const instalments: Scenario = (b) => {
+  const invoice = b.reference();
+  const counterparty = b.random.pick(COMPANIES);
+  const first = b.random.cents(10_000, 300_000);
+  const second = b.random.cents(10_000, 300_000);
+  const date = b.settledDate();
+  const e1 = b.ext({ date, amount: first, reference: `${invoice} RATE 1`, counterparty, description: `${b.random.pick(RECEIPT_TEXTS)} ${invoice} 1/2` });
+  const e2 = b.ext({ date: addDays(date, 1), amount: second, reference: `${invoice} RATE 2`, counterparty, description: `${b.random.pick(RECEIPT_TEXTS)} ${invoice} 2/2` });
+  const i = b.int({ date, amount: addAmounts(first, second), reference: invoice, counterparty, description: `Invoice ${invoice}` });
+  b.break({ external: [e1, e2], internal: [i], type: 'split_or_aggregate', cause: 'instalment_payment', resolution: { action: 'confirm_match', external: [e1, e2], internal: [i] } });
+};
+
 export const ambiguous: Scenario = (b) => {
   const amount = negateAmount(b.random.cents(1_000, 20_000));
   const date = b.settledDate();
@@ -191,5 +215,7 @@ export const CASH_BREAK_SCENARIOS: Readonly<Record<string, Scenario>> = {
   erroneousBooking,
   returnedCollection,
   referenceTypo,
+  referenceTruncated,
+  instalments,
   ambiguous,
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchRecords } from '../../core/match/match-records.ts';
 import type { CanonicalRecord } from '../../core/records/canonical-record.ts';
+import { BREAK_TYPES } from '../../core/taxonomy/break-types.ts';
 import { evalCaseSchema, type EvalCase } from '../case-schema.ts';
 import { scoreMatchingOverCases } from '../scoring/matching-score.ts';
 import { CASH_BREAK_SCENARIOS } from './cash-scenarios.ts';
@@ -91,5 +92,13 @@ describe('several currencies', () => {
     expect(score.leaked).toEqual([]);
     expect(score.precision).toBeGreaterThanOrEqual(0.995);
     expect(score.recall).toBeGreaterThanOrEqual(0.98);
+  });
+});
+
+describe('coverage of the taxonomy', () => {
+  it('injects every break type of the taxonomy across the two domains', () => {
+    const all = [...generateCases({ cases: 20, seed: 1 }), ...generateCases({ cases: 20, seed: 1, domain: 'securities' })];
+    const types = new Set(all.flatMap((c) => c.expected.breaks.map((b) => b.type)));
+    expect([...types].sort()).toEqual([...BREAK_TYPES].sort());
   });
 });

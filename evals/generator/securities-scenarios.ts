@@ -111,6 +111,17 @@ export const withholdingTax: Scenario = (b) => {
   b.break({ external: [e], internal: [i], type: 'income_difference', cause: 'withholding_tax_rate', resolution: { action: 'contact_counterparty', message: 'Withholding tax was taken at 30 % instead of the treaty rate of 15 %; please reclaim.' } });
 };
 
+export const splitUnbooked: Scenario = (b) => {
+  const t = trade(b);
+  const position = { ...t, kind: 'position' as const, quantity: t.quantity!.replace(/^-/, ''), amount: t.amount.replace(/^-/, ''), reference: undefined, settleDate: undefined, tradeDate: undefined };
+  // A 2-for-1 split: the custodian holds twice the shares at half the price; the books still show the old count.
+  const split = addAmounts(position.quantity, position.quantity);
+  const halfPrice = formatDecimal(roundDecimal(multiplyDecimal(parseDecimal(position.price!), parseDecimal('0.5')), 4));
+  const e = b.ext({ ...position, quantity: split, price: halfPrice, description: 'STOCK SPLIT 2:1' });
+  const i = b.int({ ...position, description: 'Position' });
+  b.break({ external: [e], internal: [i], type: 'corporate_action', cause: 'split_unbooked', resolution: { action: 'correct_entry', recordId: i, field: 'quantity', from: position.quantity, to: split } });
+};
+
 export const SECURITIES_BREAK_SCENARIOS: Readonly<Record<string, Scenario>> = {
   quantityMismatch,
   priceDifference,
@@ -120,4 +131,5 @@ export const SECURITIES_BREAK_SCENARIOS: Readonly<Record<string, Scenario>> = {
   tradeNotSettled,
   fxRateBreak,
   withholdingTax,
+  splitUnbooked,
 };
