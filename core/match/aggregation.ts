@@ -23,12 +23,31 @@ export const NODE_BUDGET = 2_000;
 /** Only the nearest candidates by date take part: blocks of a frequent counterparty can be large. */
 export const MAX_CANDIDATES = 40;
 
-/** Blocks: records sharing a reference or a counterparty (normalized) can form a group; bucketed by day. */
+/**
+ * Blocks: records sharing a reference or a counterparty (normalized) can form
+ * a group; bucketed by day and direction, each bucket sorted largest first.
+ */
 function blockKeys(r: PreparedRecord, day: number): string[] {
   const keys: string[] = [];
-  if (r.ref !== '') keys.push(`${r.currency}|r|${r.ref}|${day}`);
-  if (r.party !== '') keys.push(`${r.currency}|p|${r.party}|${day}`);
+  const sign = r.amount < 0n ? '-' : '+';
+  if (r.ref !== '') keys.push(`${r.currency}|${sign}|r|${r.ref}|${day}`);
+  if (r.party !== '') keys.push(`${r.currency}|${sign}|p|${r.party}|${day}`);
   return keys;
+}
+
+const magnitude = (r: PreparedRecord) => (r.amount < 0n ? -r.amount : r.amount);
+const largestFirst = (a: PreparedRecord, b: PreparedRecord) => (magnitude(a) === magnitude(b) ? a.rank - b.rank : magnitude(b) > magnitude(a) ? 1 : -1);
+
+/** Index of the first record in a largest-first bucket that is smaller than `limit`. */
+function firstBelow(bucket: readonly PreparedRecord[], limit: bigint): number {
+  let lo = 0;
+  let hi = bucket.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (magnitude(bucket[mid]!) >= limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Depth-first subset-sum over candidates sorted by size; stops at the first exact tie or the budget. */
@@ -63,24 +82,27 @@ function findSubset(target: bigint, candidates: readonly PreparedRecord[]): { su
 export function aggregateGroups(ones: readonly PreparedRecord[], others: readonly PreparedRecord[], oneSide: 'external' | 'internal', used: UsedRecords, config: MatchConfig): AggregateGroup[] {
   const groups: AggregateGroup[] = [];
   const byBlock = new Map<string, PreparedRecord[]>();
-  for (const o of others) for (const k of blockKeys(o, o.day)) (byBlock.get(k) ?? byBlock.set(k, []).get(k)!).push(o);
+  for (const o of others) if (o.amount !== 0n) for (const k of blockKeys(o, o.day)) (byBlock.get(k) ?? byBlock.set(k, []).get(k)!).push(o);
+  for (const bucket of byBlock.values()) bucket.sort(largestFirst);
   for (const one of ones) {
     if (used.has(one.uid) || one.amount === 0n) continue;
     // Walk outwards from the record's own day and stop at the nearest
-    // MAX_CANDIDATES that qualify: a large block costs no more than that.
-    const magnitude = (r: PreparedRecord) => (r.amount < 0n ? -r.amount : r.amount);
+    // MAX_CANDIDATES that qualify; buckets are sorted, so only records smaller
+    // than this one are visited.
+    const limit = magnitude(one);
     const picked = new Set<PreparedRecord>();
     for (let step = 0; step <= 2 * config.dateWindowDays && picked.size < MAX_CANDIDATES; step++) {
       const day = one.day + (step % 2 === 0 ? step / 2 : -(step + 1) / 2);
       for (const k of blockKeys(one, day)) {
-        for (const o of byBlock.get(k) ?? []) {
-          if (picked.size >= MAX_CANDIDATES) break;
-          if (!used.has(o.uid) && (o.amount < 0n) === (one.amount < 0n) && o.amount !== 0n && magnitude(o) < magnitude(one)) picked.add(o);
+        const bucket = byBlock.get(k);
+        if (!bucket) continue;
+        for (let j = firstBelow(bucket, limit); j < bucket.length && picked.size < MAX_CANDIDATES; j++) {
+          if (!used.has(bucket[j]!.uid)) picked.add(bucket[j]!);
         }
       }
     }
     // The search wants the largest amounts first.
-    const candidates = [...picked].sort((a, b) => (magnitude(a) === magnitude(b) ? a.rank - b.rank : magnitude(b) > magnitude(a) ? 1 : -1));
+    const candidates = [...picked].sort(largestFirst);
     if (candidates.length < 2) continue;
     const { subset, complete } = findSubset(one.amount, candidates);
     if (!subset) continue;
