@@ -6,13 +6,18 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../cli/config.ts';
 import { importBench, importOne } from './import-bench.ts';
 import { ingestBench } from './ingest-bench.ts';
-import { matchBench } from './match-bench.ts';
+import { matchBench, matchOne } from './match-bench.ts';
 
 const BENCHES: Record<string, (o: { scale: number; databaseUrl: string | undefined }) => Promise<void>> = { ingest: ingestBench, import: importBench, match: matchBench };
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { scale: { type: 'string', default: '1' }, one: { type: 'string' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { scale: { type: 'string', default: '1' }, one: { type: 'string' }, 'match-size': { type: 'string' } } });
 const names = positionals.length > 0 ? positionals : Object.keys(BENCHES);
 const config = loadConfig();
+if (values['match-size']) {
+  // A child process of the matching benchmark: one size, then exit.
+  matchOne(Number(values['match-size']));
+  process.exit(0);
+}
 if (values.one) {
   // A child process of the import benchmark: one file, then exit.
   await importOne(values.one, config.databaseUrl);
