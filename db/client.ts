@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { inspect } from 'node:util';
 import postgres from 'postgres';
 import { AppError } from '../core/errors/app-error.ts';
 import * as schema from './schema/index.ts';
@@ -20,12 +21,21 @@ export type DatabaseKind = 'postgres' | 'pglite';
 
 export type PingResult = { ok: true; latencyMs: number } | { ok: false; error: string };
 
-export interface DatabaseHandle {
+interface HandleBase {
   readonly db: Database;
-  readonly kind: DatabaseKind;
   ping(): Promise<PingResult>;
+  /** Idempotent. */
   close(): Promise<void>;
 }
+
+/**
+ * An open database. `client` is the driver itself, for the few things drizzle
+ * does not cover (the migration lock, LISTEN/NOTIFY); everything else goes
+ * through `db`.
+ */
+export type DatabaseHandle =
+  | (HandleBase & { readonly kind: 'postgres'; readonly client: postgres.Sql })
+  | (HandleBase & { readonly kind: 'pglite'; readonly client: PGlite });
 
 export interface DatabaseOptions {
   /** PostgreSQL URL; without it PGlite is used. */
@@ -38,14 +48,44 @@ export interface DatabaseOptions {
 
 export const MEMORY_DATA_DIR = 'memory://';
 
-/** The URL without its password, for messages and logs. */
+const UNPARSABLE = 'an unparsable DATABASE_URL';
+const POSTGRES_URL = /^postgres(ql)?:\/\//i;
+
+/** The URL without its password (nor query options), for messages and logs. */
 export function describeDatabaseUrl(url: string): string {
+  // Anything else may hold the password where no parser expects it ("user:pw@host").
+  if (!POSTGRES_URL.test(url)) return UNPARSABLE;
   try {
     const u = new URL(url);
     return `${u.protocol}//${u.username ? `${u.username}@` : ''}${u.host}${u.pathname}`;
   } catch {
-    return 'an unparsable DATABASE_URL';
+    // `new URL` rejects several hosts (`h1:5432,h2:5432`); strip the password by hand.
+    const stripped = url.replace(/^([a-z]+:\/\/[^:@/]*):[^@]*@/i, '$1@').split('?')[0]!;
+    const password = passwordOf(url);
+    return password && stripped.includes(password) ? UNPARSABLE : stripped;
   }
+}
+
+/** The password of a URL, also from URLs `new URL` rejects (several hosts, bad syntax). */
+function passwordOf(url: string): string | undefined {
+  try {
+    const { password } = new URL(url);
+    return password ? decodeURIComponent(password) : undefined;
+  } catch {
+    return /^[a-z][a-z0-9+.-]*:\/\/[^:@/]*:([^@]*)@/i.exec(url)?.[1] || undefined;
+  }
+}
+
+/**
+ * The connection error's message, and the error itself only if it does not
+ * carry the URL or its password: Node's "Invalid URL" error keeps the whole
+ * URL in `input`, and a logged `cause` would print it.
+ */
+function redactedFailure(error: unknown, url: string): { message: string; cause: unknown } {
+  const secrets = [url, passwordOf(url)].filter((s): s is string => Boolean(s));
+  const leaks = secrets.some((secret) => inspect(error, { depth: 10 }).includes(secret));
+  const message = secrets.reduce((text, secret) => text.split(secret).join('***'), errorMessage(error));
+  return { message, cause: leaks ? undefined : error };
 }
 
 function errorMessage(error: unknown): string {
@@ -64,26 +104,50 @@ function pinger(db: Database): () => Promise<PingResult> {
   };
 }
 
-async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
-  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 10 });
+const CONNECT_TIMEOUT_S = 10;
+
+/**
+ * A bound on the first query as a whole: postgres-js applies its connect
+ * timeout per attempt, and with several hosts in the URL it keeps cycling
+ * through refused ones instead of failing.
+ */
+async function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no connection within ${ms / 1000} s`)), ms);
+  });
   try {
-    await client`select 1`;
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
+  // The driver reads odd strings in odd ways (a password can end up in a database name in its errors).
+  if (!POSTGRES_URL.test(url)) throw new AppError('config_invalid', 'The database URL must start with postgres:// or postgresql://');
+  let client: postgres.Sql | undefined;
+  try {
+    client = postgres(url, { max, onnotice: () => {}, connect_timeout: CONNECT_TIMEOUT_S });
+    // Fail at start-up, not on the first request: the pool connects lazily.
+    await withDeadline(client`select 1`.execute(), (CONNECT_TIMEOUT_S + 5) * 1000);
   } catch (error) {
-    await client.end({ timeout: 1 }).catch(() => {});
-    throw new AppError('db_unavailable', `Cannot connect to PostgreSQL at ${describeDatabaseUrl(url)}: ${errorMessage(error)}`, { cause: error });
+    await client?.end({ timeout: 1 }).catch(() => {});
+    const failure = redactedFailure(error, url);
+    throw new AppError('db_unavailable', `Cannot connect to PostgreSQL at ${describeDatabaseUrl(url)}: ${failure.message}`, {
+      cause: failure.cause,
+      details: { database: describeDatabaseUrl(url) },
+    });
   }
   const db = drizzlePostgres(client, { schema }) as unknown as Database;
-  return { db, kind: 'postgres', ping: pinger(db), close: () => client.end({ timeout: 5 }) };
+  return { db, kind: 'postgres', client, ping: pinger(db), close: () => client.end({ timeout: 5 }) };
 }
 
 async function openPglite(dataDir: string): Promise<DatabaseHandle> {
-  let location: string | undefined;
-  if (dataDir !== MEMORY_DATA_DIR) {
-    location = join(dataDir, 'pglite');
-    mkdirSync(location, { recursive: true });
-  }
+  const location = dataDir === MEMORY_DATA_DIR ? undefined : join(dataDir, 'pglite');
   let client: PGlite;
   try {
+    if (location) mkdirSync(location, { recursive: true });
     client = location ? await PGlite.create(location) : await PGlite.create();
   } catch (error) {
     // PGlite allows one process per data folder; a second one fails here.
@@ -94,6 +158,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   return {
     db,
     kind: 'pglite',
+    client,
     ping: async () => (closed ? { ok: false, error: 'database is closed' } : pinger(db)()),
     close: async () => {
       if (closed) return;
@@ -103,6 +168,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   };
 }
 
-export function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+/** Opens and checks the connection; throws `AppError('db_unavailable')` when it cannot. */
+export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   return options.databaseUrl ? openPostgres(options.databaseUrl, options.max ?? 10) : openPglite(options.dataDir);
 }

@@ -80,7 +80,7 @@ CREATE TABLE "records" (
 	"account" text NOT NULL,
 	"date" date NOT NULL,
 	"value_date" date,
-	"amount" numeric(28, 8) NOT NULL,
+	"amount" numeric NOT NULL,
 	"currency" char(3) NOT NULL,
 	"reference" text,
 	"counterparty" text,
@@ -89,14 +89,31 @@ CREATE TABLE "records" (
 	"security_id" text,
 	"security_id_type" "security_id_type",
 	"security_ids" jsonb,
-	"quantity" numeric(38, 12),
-	"price" numeric(38, 12),
+	"quantity" numeric,
+	"price" numeric,
 	"trade_date" date,
 	"settle_date" date,
-	"fx_rate" numeric(38, 12),
+	"fx_rate" numeric,
 	"provenance" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"superseded_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "runs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"reconciliation_id" text,
+	"as_of" date NOT NULL,
+	"status" "run_status" DEFAULT 'queued' NOT NULL,
+	"mode" "agent_mode" NOT NULL,
+	"stats" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"tokens_in" integer DEFAULT 0 NOT NULL,
+	"tokens_out" integer DEFAULT 0 NOT NULL,
+	"cost" numeric DEFAULT '0' NOT NULL,
+	"job_id" text,
+	"error" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"started_at" timestamp with time zone,
+	"finished_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "match_group_records" (
@@ -111,26 +128,9 @@ CREATE TABLE "match_groups" (
 	"run_id" uuid NOT NULL,
 	"pass" "match_pass" NOT NULL,
 	"status" "match_group_status" DEFAULT 'auto' NOT NULL,
-	"score" numeric(38, 12) NOT NULL,
+	"score" numeric NOT NULL,
 	"evidence" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "runs" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"reconciliation_id" text,
-	"as_of" date NOT NULL,
-	"status" "run_status" DEFAULT 'queued' NOT NULL,
-	"mode" "agent_mode" NOT NULL,
-	"stats" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	"tokens_in" integer DEFAULT 0 NOT NULL,
-	"tokens_out" integer DEFAULT 0 NOT NULL,
-	"cost" numeric(28, 8) DEFAULT '0' NOT NULL,
-	"job_id" text,
-	"error" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"started_at" timestamp with time zone,
-	"finished_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "exception_records" (
@@ -150,9 +150,9 @@ CREATE TABLE "exceptions" (
 	"status" "exception_status" DEFAULT 'open' NOT NULL,
 	"account" text NOT NULL,
 	"currency" char(3) NOT NULL,
-	"amount" numeric(28, 8) NOT NULL,
-	"difference" numeric(28, 8) NOT NULL,
-	"confidence" numeric(38, 12),
+	"amount" numeric NOT NULL,
+	"difference" numeric NOT NULL,
+	"confidence" numeric,
 	"source" "suggestion_source",
 	"verified" boolean DEFAULT false NOT NULL,
 	"evidence" jsonb DEFAULT '{}'::jsonb NOT NULL,
@@ -161,7 +161,9 @@ CREATE TABLE "exceptions" (
 	"version" integer DEFAULT 0 NOT NULL,
 	"assignee" text,
 	"opened_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "exceptions_amount_non_negative" CHECK ("exceptions"."amount" >= 0),
+	CONSTRAINT "exceptions_confidence_range" CHECK ("exceptions"."confidence" between 0 and 1)
 );
 --> statement-breakpoint
 CREATE TABLE "suggestions" (
@@ -174,7 +176,7 @@ CREATE TABLE "suggestions" (
 	"resolution" jsonb NOT NULL,
 	"rationale" text DEFAULT '' NOT NULL,
 	"evidence" jsonb DEFAULT '[]'::jsonb NOT NULL,
-	"confidence" numeric(38, 12) NOT NULL,
+	"confidence" numeric NOT NULL,
 	"source" "suggestion_source" NOT NULL,
 	"fallback_reason" "fallback_reason",
 	"verified" boolean DEFAULT false NOT NULL,
@@ -185,7 +187,20 @@ CREATE TABLE "suggestions" (
 	"tokens_out" integer DEFAULT 0 NOT NULL,
 	"created_by" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "suggestions_exception_version_key" UNIQUE("exception_id","version")
+	CONSTRAINT "suggestions_exception_version_key" UNIQUE("exception_id","version"),
+	CONSTRAINT "suggestions_version_positive" CHECK ("suggestions"."version" >= 1),
+	CONSTRAINT "suggestions_confidence_range" CHECK ("suggestions"."confidence" between 0 and 1)
+);
+--> statement-breakpoint
+CREATE TABLE "decisions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"exception_id" uuid NOT NULL,
+	"suggestion_id" uuid,
+	"suggestion_version" integer,
+	"kind" "decision_kind" NOT NULL,
+	"actor_id" uuid,
+	"reason" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "adjustment_lines" (
@@ -194,7 +209,7 @@ CREATE TABLE "adjustment_lines" (
 	"line_no" integer NOT NULL,
 	"account_role" "account_role",
 	"gl_code" text NOT NULL,
-	"amount" numeric(28, 8) NOT NULL,
+	"amount" numeric NOT NULL,
 	"description" text,
 	CONSTRAINT "adjustment_lines_adjustment_line_key" UNIQUE("adjustment_id","line_no")
 );
@@ -212,17 +227,6 @@ CREATE TABLE "adjustments" (
 	CONSTRAINT "adjustments_decision_key" UNIQUE("decision_id")
 );
 --> statement-breakpoint
-CREATE TABLE "decisions" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"exception_id" uuid NOT NULL,
-	"suggestion_id" uuid,
-	"suggestion_version" integer,
-	"kind" "decision_kind" NOT NULL,
-	"actor_id" uuid,
-	"reason" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
 CREATE TABLE "audit_log" (
 	"seq" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "audit_log_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"at" timestamp with time zone NOT NULL,
@@ -233,37 +237,42 @@ CREATE TABLE "audit_log" (
 	"payload" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"prev_hash" text,
 	"hash" text NOT NULL,
-	CONSTRAINT "audit_log_hash_unique" UNIQUE("hash")
+	CONSTRAINT "audit_log_hash_key" UNIQUE("hash"),
+	CONSTRAINT "audit_log_prev_hash_key" UNIQUE NULLS NOT DISTINCT("prev_hash")
 );
 --> statement-breakpoint
 ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "records" ADD CONSTRAINT "records_import_id_imports_id_fk" FOREIGN KEY ("import_id") REFERENCES "public"."imports"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "runs" ADD CONSTRAINT "runs_reconciliation_id_reconciliations_id_fk" FOREIGN KEY ("reconciliation_id") REFERENCES "public"."reconciliations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "match_group_records" ADD CONSTRAINT "match_group_records_group_id_match_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."match_groups"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "match_group_records" ADD CONSTRAINT "match_group_records_record_id_records_id_fk" FOREIGN KEY ("record_id") REFERENCES "public"."records"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "match_groups" ADD CONSTRAINT "match_groups_run_id_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "runs" ADD CONSTRAINT "runs_reconciliation_id_reconciliations_id_fk" FOREIGN KEY ("reconciliation_id") REFERENCES "public"."reconciliations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "exception_records" ADD CONSTRAINT "exception_records_exception_id_exceptions_id_fk" FOREIGN KEY ("exception_id") REFERENCES "public"."exceptions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "exception_records" ADD CONSTRAINT "exception_records_record_id_records_id_fk" FOREIGN KEY ("record_id") REFERENCES "public"."records"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "exceptions" ADD CONSTRAINT "exceptions_run_id_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "exceptions" ADD CONSTRAINT "exceptions_reconciliation_id_reconciliations_id_fk" FOREIGN KEY ("reconciliation_id") REFERENCES "public"."reconciliations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "suggestions" ADD CONSTRAINT "suggestions_exception_id_exceptions_id_fk" FOREIGN KEY ("exception_id") REFERENCES "public"."exceptions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "adjustment_lines" ADD CONSTRAINT "adjustment_lines_adjustment_id_adjustments_id_fk" FOREIGN KEY ("adjustment_id") REFERENCES "public"."adjustments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "adjustments" ADD CONSTRAINT "adjustments_exception_id_exceptions_id_fk" FOREIGN KEY ("exception_id") REFERENCES "public"."exceptions"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "adjustments" ADD CONSTRAINT "adjustments_decision_id_decisions_id_fk" FOREIGN KEY ("decision_id") REFERENCES "public"."decisions"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "decisions" ADD CONSTRAINT "decisions_exception_id_exceptions_id_fk" FOREIGN KEY ("exception_id") REFERENCES "public"."exceptions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "decisions" ADD CONSTRAINT "decisions_suggestion_id_suggestions_id_fk" FOREIGN KEY ("suggestion_id") REFERENCES "public"."suggestions"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "decisions" ADD CONSTRAINT "decisions_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "adjustment_lines" ADD CONSTRAINT "adjustment_lines_adjustment_id_adjustments_id_fk" FOREIGN KEY ("adjustment_id") REFERENCES "public"."adjustments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "adjustments" ADD CONSTRAINT "adjustments_exception_id_exceptions_id_fk" FOREIGN KEY ("exception_id") REFERENCES "public"."exceptions"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "adjustments" ADD CONSTRAINT "adjustments_decision_id_decisions_id_fk" FOREIGN KEY ("decision_id") REFERENCES "public"."decisions"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "api_tokens_user_idx" ON "api_tokens" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "imports_created_idx" ON "imports" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "records_side_account_date_idx" ON "records" USING btree ("side","account","date");--> statement-breakpoint
+CREATE INDEX "records_account_date_idx" ON "records" USING btree ("account","date");--> statement-breakpoint
 CREATE INDEX "records_import_idx" ON "records" USING btree ("import_id");--> statement-breakpoint
 CREATE INDEX "records_reference_idx" ON "records" USING btree ("reference");--> statement-breakpoint
+CREATE INDEX "runs_reconciliation_as_of_idx" ON "runs" USING btree ("reconciliation_id","as_of");--> statement-breakpoint
+CREATE INDEX "runs_status_idx" ON "runs" USING btree ("status");--> statement-breakpoint
+CREATE INDEX "runs_job_idx" ON "runs" USING btree ("job_id");--> statement-breakpoint
+CREATE INDEX "runs_created_idx" ON "runs" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "match_group_records_record_idx" ON "match_group_records" USING btree ("record_id");--> statement-breakpoint
 CREATE INDEX "match_groups_run_idx" ON "match_groups" USING btree ("run_id");--> statement-breakpoint
-CREATE INDEX "runs_reconciliation_as_of_idx" ON "runs" USING btree ("reconciliation_id","as_of");--> statement-breakpoint
-CREATE INDEX "runs_created_idx" ON "runs" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "exception_records_record_idx" ON "exception_records" USING btree ("record_id");--> statement-breakpoint
 CREATE INDEX "exceptions_status_opened_idx" ON "exceptions" USING btree ("status","opened_at","id");--> statement-breakpoint
+CREATE INDEX "exceptions_opened_idx" ON "exceptions" USING btree ("opened_at","id");--> statement-breakpoint
 CREATE INDEX "exceptions_status_type_idx" ON "exceptions" USING btree ("status","type");--> statement-breakpoint
 CREATE INDEX "exceptions_status_cause_idx" ON "exceptions" USING btree ("status","cause");--> statement-breakpoint
 CREATE INDEX "exceptions_reconciliation_status_idx" ON "exceptions" USING btree ("reconciliation_id","status");--> statement-breakpoint
@@ -271,9 +280,11 @@ CREATE INDEX "exceptions_account_status_idx" ON "exceptions" USING btree ("accou
 CREATE INDEX "exceptions_source_status_idx" ON "exceptions" USING btree ("source","status");--> statement-breakpoint
 CREATE INDEX "exceptions_status_amount_idx" ON "exceptions" USING btree ("status","amount");--> statement-breakpoint
 CREATE INDEX "exceptions_confidence_idx" ON "exceptions" USING btree ("confidence");--> statement-breakpoint
-CREATE INDEX "exceptions_run_idx" ON "exceptions" USING btree ("run_id");--> statement-breakpoint
+CREATE INDEX "exceptions_run_idx" ON "exceptions" USING btree ("run_id","status");--> statement-breakpoint
 CREATE INDEX "exceptions_fingerprint_idx" ON "exceptions" USING btree ("fingerprint");--> statement-breakpoint
-CREATE INDEX "adjustments_created_idx" ON "adjustments" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "decisions_exception_idx" ON "decisions" USING btree ("exception_id","created_at");--> statement-breakpoint
+CREATE INDEX "decisions_actor_idx" ON "decisions" USING btree ("actor_id");--> statement-breakpoint
+CREATE INDEX "adjustments_exception_idx" ON "adjustments" USING btree ("exception_id");--> statement-breakpoint
+CREATE INDEX "adjustments_exported_created_idx" ON "adjustments" USING btree ("exported_at","created_at");--> statement-breakpoint
 CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("entity_type","entity_id");--> statement-breakpoint
 CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("at");

@@ -4,7 +4,8 @@ import { parseStatementFile } from '../../core/ingest/parse-statement-file.ts';
 import { readFixture } from '../../test/fixtures.ts';
 import { openTestDatabase } from '../../test/test-db.ts';
 import type { DatabaseHandle } from '../client.ts';
-import { imports, records } from '../schema/imports.ts';
+import { imports } from '../schema/imports.ts';
+import { records } from '../schema/records.ts';
 import { importStatementStream, type ByteSource } from './import-statement-stream.ts';
 
 let handle: DatabaseHandle;

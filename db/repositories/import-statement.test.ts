@@ -4,7 +4,8 @@ import { AppError } from '../../core/errors/app-error.ts';
 import { readFixture } from '../../test/fixtures.ts';
 import { openTestDatabase } from '../../test/test-db.ts';
 import type { DatabaseHandle } from '../client.ts';
-import { imports, records } from '../schema/imports.ts';
+import { imports } from '../schema/imports.ts';
+import { records } from '../schema/records.ts';
 import { importStatement } from './import-statement.ts';
 
 let handle: DatabaseHandle;
@@ -24,7 +25,7 @@ describe('importStatement', () => {
     expect(row!.warnings[0]!.code).toBe('balance_mismatch');
     const stored = await handle.db.select().from(records).where(eq(records.importId, result.importId));
     expect(stored[0]).toMatchObject({ side: 'external', account: 'DE11222220220222220200', currency: 'EUR' });
-    expect(stored[0]!.amount).toBe('1027.25000000');
+    expect(stored[0]!.amount).toBe('1027.25');
   });
 
   it('reports the same file again as a duplicate with the same ids', async () => {

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CanonicalRecord } from '../../core/records/canonical-record.ts';
 import { openTestDatabase } from '../../test/test-db.ts';
 import type { DatabaseHandle } from '../client.ts';
-import { imports, records } from '../schema/imports.ts';
+import { imports } from '../schema/imports.ts';
+import { records } from '../schema/records.ts';
 import { storeImport } from './imports-repository.ts';
 
 let handle: DatabaseHandle;

@@ -1,14 +1,16 @@
 /**
- * Exceptions (breaks) and their suggestions. A suggestion is never edited:
- * a reviewer's edit is a new version, so the history shows who proposed what.
+ * Exceptions (breaks) a run found, with the records each one concerns. The
+ * columns the review queue filters and sorts by are copied onto the row
+ * (type, cause, confidence, source, verified) from the current suggestion, so
+ * the queue never joins suggestions.
  */
-import { boolean, char, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import type { Resolution } from '../../core/taxonomy/index.ts';
-import { createdAt, decimal, money, updatedAt } from './columns.ts';
-import { breakTypeEnum, exceptionStatusEnum, fallbackReasonEnum, resolutionActionEnum, rootCauseEnum, sideEnum, suggestionSourceEnum } from './enums.ts';
-import { records } from './imports.ts';
+import { sql } from 'drizzle-orm';
+import { boolean, char, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { decimal, updatedAt } from './columns.ts';
+import { breakTypeEnum, exceptionStatusEnum, rootCauseEnum, sideEnum, suggestionSourceEnum } from './enums.ts';
+import type { MatchEvidence } from './match-groups.ts';
 import { reconciliations } from './reconciliations.ts';
-import type { MatchEvidence } from './runs.ts';
+import { records } from './records.ts';
 import { runs } from './runs.ts';
 
 export const exceptions = pgTable(
@@ -25,10 +27,14 @@ export const exceptions = pgTable(
     status: exceptionStatusEnum('status').notNull().default('open'),
     account: text('account').notNull(),
     currency: char('currency', { length: 3 }).notNull(),
-    /** Gross amount at stake (largest side), for sorting and the money-at-risk view. */
-    amount: money('amount').notNull(),
-    /** sum(external) − sum(internal); zero for one-sided breaks is not implied: it is the one side's sum. */
-    difference: money('difference').notNull(),
+    /**
+     * Gross amount at stake: the absolute value of the larger side's sum. Never
+     * negative, so amount-range filters and money-at-risk sums mean one thing.
+     */
+    amount: decimal('amount').notNull(),
+    /** sum(external) − sum(internal) over the break's records; for a one-sided break, that side's signed sum (or its negation). */
+    difference: decimal('difference').notNull(),
+    /** 0..1, from the current suggestion; null until one exists. */
     confidence: decimal('confidence'),
     source: suggestionSourceEnum('source'),
     verified: boolean('verified').notNull().default(false),
@@ -37,15 +43,20 @@ export const exceptions = pgTable(
     /** Break fingerprint used by the suggestion cache and reviewer memory. */
     fingerprint: text('fingerprint'),
     currentSuggestionVersion: integer('current_suggestion_version'),
-    /** Optimistic concurrency: every decision bumps it; a stale version gets 409. */
+    /** Optimistic concurrency: every decision bumps it; a decision made on a stale version is a conflict. */
     version: integer('version').notNull().default(0),
     assignee: text('assignee'),
+    /** When the break was first raised; the queue's age and cursor order. */
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: updatedAt(),
   },
   (t) => [
-    // The review queue filters by status first and pages by (opened_at, id).
+    check('exceptions_amount_non_negative', sql`${t.amount} >= 0`),
+    check('exceptions_confidence_range', sql`${t.confidence} between 0 and 1`),
+    // The review queue pages by (opened_at, id) — oldest first is "age" — with or
+    // without a status filter; the other filters combine with status.
     index('exceptions_status_opened_idx').on(t.status, t.openedAt, t.id),
+    index('exceptions_opened_idx').on(t.openedAt, t.id),
     index('exceptions_status_type_idx').on(t.status, t.type),
     index('exceptions_status_cause_idx').on(t.status, t.cause),
     index('exceptions_reconciliation_status_idx').on(t.reconciliationId, t.status),
@@ -53,7 +64,7 @@ export const exceptions = pgTable(
     index('exceptions_source_status_idx').on(t.source, t.status),
     index('exceptions_status_amount_idx').on(t.status, t.amount),
     index('exceptions_confidence_idx').on(t.confidence),
-    index('exceptions_run_idx').on(t.runId),
+    index('exceptions_run_idx').on(t.runId, t.status),
     index('exceptions_fingerprint_idx').on(t.fingerprint),
   ],
 );
@@ -69,45 +80,10 @@ export const exceptionRecords = pgTable(
       .references(() => records.id, { onDelete: 'restrict' }),
     side: sideEnum('side').notNull(),
   },
+  // By record: "which breaks involve this record" (record detail, apply checks).
   (t) => [primaryKey({ columns: [t.exceptionId, t.recordId] }), index('exception_records_record_idx').on(t.recordId)],
-);
-
-export interface VerificationResult {
-  readonly ok: boolean;
-  readonly checks: readonly { name: string; ok: boolean; message?: string }[];
-}
-
-export const suggestions = pgTable(
-  'suggestions',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    exceptionId: uuid('exception_id')
-      .notNull()
-      .references(() => exceptions.id, { onDelete: 'cascade' }),
-    version: integer('version').notNull(),
-    type: breakTypeEnum('type').notNull(),
-    cause: rootCauseEnum('cause').notNull(),
-    action: resolutionActionEnum('action').notNull(),
-    resolution: jsonb('resolution').$type<Resolution>().notNull(),
-    rationale: text('rationale').notNull().default(''),
-    evidence: jsonb('evidence').$type<readonly string[]>().notNull().default([]),
-    confidence: decimal('confidence').notNull(),
-    source: suggestionSourceEnum('source').notNull(),
-    fallbackReason: fallbackReasonEnum('fallback_reason'),
-    verified: boolean('verified').notNull().default(false),
-    verification: jsonb('verification').$type<VerificationResult>(),
-    model: text('model'),
-    promptVersion: text('prompt_version'),
-    tokensIn: integer('tokens_in').notNull().default(0),
-    tokensOut: integer('tokens_out').notNull().default(0),
-    /** Agent name (`rules`, `llm:<model>`) or the editing user's id. */
-    createdBy: text('created_by').notNull(),
-    createdAt: createdAt(),
-  },
-  (t) => [unique('suggestions_exception_version_key').on(t.exceptionId, t.version)],
 );
 
 export type ExceptionRow = typeof exceptions.$inferSelect;
 export type NewException = typeof exceptions.$inferInsert;
-export type SuggestionRow = typeof suggestions.$inferSelect;
-export type NewSuggestion = typeof suggestions.$inferInsert;
+export type ExceptionRecordRow = typeof exceptionRecords.$inferSelect;

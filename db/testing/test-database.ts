@@ -32,15 +32,36 @@ export async function createScratchDatabase(serverUrl: string): Promise<ScratchD
   return { url: url.toString(), drop: () => admin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
-export async function createTestDatabase(options: { databaseUrl?: string | undefined } = {}): Promise<DatabaseHandle> {
-  if (!options.databaseUrl) {
-    const handle = await createDatabase({ dataDir: MEMORY_DATA_DIR });
-    await runMigrations(handle);
+export interface TestDatabaseOptions {
+  /** A PostgreSQL server to create the scratch database on; without it, in-memory PGlite. */
+  readonly databaseUrl?: string | undefined;
+  /** `false` leaves the database empty, for tests of the migrations themselves. */
+  readonly migrate?: boolean;
+}
+
+/** Runs the migrations unless told not to; closes the handle if they fail. */
+async function prepared(handle: DatabaseHandle, migrate: boolean): Promise<DatabaseHandle> {
+  try {
+    if (migrate) await runMigrations(handle);
     return handle;
+  } catch (error) {
+    await handle.close().catch(() => {});
+    throw error;
   }
+}
+
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<DatabaseHandle> {
+  const migrate = options.migrate ?? true;
+  if (!options.databaseUrl) return prepared(await createDatabase({ dataDir: MEMORY_DATA_DIR }), migrate);
   const scratch = await createScratchDatabase(options.databaseUrl);
-  const handle = await createDatabase({ databaseUrl: scratch.url, dataDir: MEMORY_DATA_DIR, max: 4 });
-  await runMigrations(handle);
+  let handle: DatabaseHandle;
+  try {
+    handle = await prepared(await createDatabase({ databaseUrl: scratch.url, dataDir: MEMORY_DATA_DIR, max: 4 }), migrate);
+  } catch (error) {
+    // Never leave a scratch database behind on the server.
+    await scratch.drop().catch(() => {});
+    throw error;
+  }
   let closed = false;
   return {
     ...handle,
