@@ -1,8 +1,13 @@
-/** A migrated test database on the configured PostgreSQL server, or in-memory PGlite. */
+/**
+ * A test database on the PostgreSQL server of DATABASE_URL (a fresh database,
+ * dropped on close), or in-memory PGlite when it is not set — so the same
+ * tests run on both.
+ */
 import type { DatabaseHandle } from '../db/client.ts';
 import { createTestDatabase } from '../db/testing/test-database.ts';
 import { testEnv } from './test-env.ts';
 
-export function openTestDatabase(): Promise<DatabaseHandle> {
-  return createTestDatabase({ databaseUrl: testEnv.databaseUrl });
+/** Migrated unless `migrate: false` (tests of the migrations themselves). */
+export function openTestDatabase(options: { migrate?: boolean } = {}): Promise<DatabaseHandle> {
+  return createTestDatabase({ databaseUrl: testEnv.databaseUrl, ...options });
 }

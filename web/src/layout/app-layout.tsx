@@ -1,41 +1,47 @@
-import { A, useLocation, type RouteSectionProps } from '@solidjs/router';
+import { useLocation, type RouteSectionProps } from '@solidjs/router';
 import { For } from 'solid-js';
 import { HealthStatus } from './health-status.tsx';
-import { SECTIONS } from './navigation.ts';
-
-function isActive(path: string, current: string): boolean {
-  return path === '/' ? current === '/' || current.startsWith('/exceptions') : current === path || current.startsWith(`${path}/`);
-}
+import { NavIcon } from './nav-icon.tsx';
+import { SECTIONS, sectionMatch } from './navigation.ts';
 
 /** Header, sidebar navigation and the page area every route renders into. */
 export function AppLayout(props: RouteSectionProps) {
   const location = useLocation();
   return (
     <div class="shell">
-      <a class="skip-link" href="#main">Skip to content</a>
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
       <header class="topbar">
-        <A href="/" class="brand" aria-label="Recon home">
-          <span class="brand__mark" aria-hidden="true">≋</span> Recon
-        </A>
+        {/* Plain anchors: the router intercepts same-origin clicks, and unlike <A> lets us set aria-current ourselves. */}
+        <a href="/" class="brand">
+          <span class="brand__mark" aria-hidden="true">
+            R
+          </span>
+          <span class="brand__name">Recon</span>
+        </a>
         <HealthStatus />
       </header>
       <nav class="sidebar" aria-label="Main">
         <ul>
           <For each={SECTIONS}>
-            {(section) => (
-              <li>
-                <A
-                  href={section.path}
-                  class="nav-link"
-                  classList={{ 'nav-link--active': isActive(section.path, location.pathname) }}
-                  aria-current={isActive(section.path, location.pathname) ? 'page' : undefined}
-                  end={section.path === '/'}
-                >
-                  <span class="nav-link__icon" aria-hidden="true">{section.icon}</span>
-                  {section.label}
-                </A>
-              </li>
-            )}
+            {(section) => {
+              const match = () => sectionMatch(section, location.pathname);
+              return (
+                <li>
+                  <a
+                    href={section.path}
+                    class="nav-link"
+                    classList={{ 'nav-link--active': match() !== undefined }}
+                    // `page` on the section's own page, `true` on a page inside it.
+                    aria-current={match() === 'page' ? 'page' : match() === 'section' ? 'true' : undefined}
+                  >
+                    <NavIcon name={section.icon} />
+                    <span>{section.label}</span>
+                  </a>
+                </li>
+              );
+            }}
           </For>
         </ul>
       </nav>

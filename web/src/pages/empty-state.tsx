@@ -1,4 +1,4 @@
-import type { JSX } from 'solid-js';
+import { createRenderEffect, type JSX } from 'solid-js';
 
 /** What a section will hold, shown until it has data to show. */
 export function EmptyState(props: { title: string; children: JSX.Element; hint?: JSX.Element }) {
@@ -11,8 +11,11 @@ export function EmptyState(props: { title: string; children: JSX.Element; hint?:
   );
 }
 
-/** Page heading with a one-line purpose. */
+/** Page heading with a one-line purpose; also names the browser tab, which screen readers announce on navigation. */
 export function PageHeader(props: { title: string; summary: string }) {
+  createRenderEffect(() => {
+    document.title = `${props.title} · Recon`;
+  });
   return (
     <header class="page-header">
       <h1>{props.title}</h1>
