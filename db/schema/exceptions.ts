@@ -5,7 +5,7 @@
  * the queue never joins suggestions.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, char, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, char, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { decimal, updatedAt } from './columns.ts';
 import { breakTypeEnum, exceptionStatusEnum, rootCauseEnum, sideEnum, suggestionSourceEnum } from './enums.ts';
 import type { MatchEvidence } from './match-groups.ts';
@@ -42,6 +42,12 @@ export const exceptions = pgTable(
     evidence: jsonb('evidence').$type<MatchEvidence>().notNull().default({}),
     /** Break fingerprint used by the suggestion cache and reviewer memory. */
     fingerprint: text('fingerprint'),
+    /**
+     * The break's id inside its run (`b<index>`): a resumed or retried run that
+     * persists the same break again collides on (run_id, break_key) and stores
+     * nothing new. Nullable so exceptions raised outside a run need no key.
+     */
+    breakKey: text('break_key'),
     currentSuggestionVersion: integer('current_suggestion_version'),
     /** Optimistic concurrency: every decision bumps it; a decision made on a stale version is a conflict. */
     version: integer('version').notNull().default(0),
@@ -66,6 +72,7 @@ export const exceptions = pgTable(
     index('exceptions_confidence_idx').on(t.confidence),
     index('exceptions_run_idx').on(t.runId, t.status),
     index('exceptions_fingerprint_idx').on(t.fingerprint),
+    uniqueIndex('exceptions_run_break_key_idx').on(t.runId, t.breakKey),
   ],
 );
 
