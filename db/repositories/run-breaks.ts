@@ -188,7 +188,10 @@ export async function saveRunBreaks(db: Database, runId: string, breaks: readonl
   try {
     await db.transaction(async (tx) => {
       const run = await runHeader(tx, runId);
-      for (const batch of chunks(breaks, BREAK_CHUNK)) await saveChunk(tx, runId, run, batch, now);
+      // Keys in one order for every writer: two concurrent calls with overlapping
+      // batches then wait on each other's unique-index entries instead of deadlocking.
+      const ordered = [...breaks].sort((a, b) => (a.context.id < b.context.id ? -1 : a.context.id > b.context.id ? 1 : 0));
+      for (const batch of chunks(ordered, BREAK_CHUNK)) await saveChunk(tx, runId, run, batch, now);
     });
   } catch (error) {
     throw runStoreFailure(error, {

@@ -2,7 +2,9 @@
  * Stores a run's auto-cleared match groups. A run matches once, so the groups
  * of a run are written in one go: a second call (a resumed run, a retried
  * job) finds groups already there and writes nothing. The run row is locked
- * first, so two concurrent calls cannot both see "no groups yet".
+ * first, so two concurrent calls cannot both see "no groups yet" (`no key
+ * update`: it excludes a second saveMatches but not the key-share locks that
+ * saveBreaks' foreign keys take, so the two never wait on each other).
  */
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
@@ -59,7 +61,7 @@ export async function saveRunMatches(db: Database, runId: string, matches: reado
   });
   try {
     await db.transaction(async (tx) => {
-      const [run] = await tx.select({ id: runs.id }).from(runs).where(eq(runs.id, runId)).for('update');
+      const [run] = await tx.select({ id: runs.id }).from(runs).where(eq(runs.id, runId)).for('no key update');
       if (!run) throw runNotFound(runId, 'saving matches');
       const [existing] = await tx.select({ id: matchGroups.id }).from(matchGroups).where(eq(matchGroups.runId, runId)).limit(1);
       if (existing || groups.length === 0) return;

@@ -156,6 +156,19 @@ describe('createDbRunStore', () => {
     expect(s).toMatchObject({ createdBy: 'rules', fallbackReason: 'timeout', tokensIn: 0, tokensOut: 0, model: null });
   });
 
+  it('stores each break and group once when two writers persist the same run at the same time', async () => {
+    const runId = await startedRun();
+    const pair = await feePair('cc');
+    const batch = [testBreak({ id: 'b0', ...pair })];
+    const group = { external: ['cc:e'], internal: ['cc:i'], evidence: { pass: 'exact' as const, agreed: [], differences: [], score: 1 } };
+    const other = createDbRunStore(db, { now: () => NOW });
+    await Promise.all([store().saveBreaks(runId, batch), other.saveBreaks(runId, batch), store().saveMatches(runId, [group]), other.saveMatches(runId, [group])]);
+    expect(await countWhere(exceptions, runId)).toBe(1);
+    expect(await countWhere(matchGroups, runId)).toBe(1);
+    const [e] = await db.select().from(exceptions).where(eq(exceptions.runId, runId));
+    expect(await db.select().from(suggestions).where(eq(suggestions.exceptionId, e!.id))).toHaveLength(1);
+  });
+
   it('approves auto-approved breaks with an auto_approve decision made by no one', async () => {
     const runId = await startedRun();
     const pair = await feePair('aa');
