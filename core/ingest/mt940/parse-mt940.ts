@@ -2,25 +2,22 @@
  * SWIFT MT940 (customer statement), MT942 (interim report) and MT950
  * (statement without details) into parsed statements. Every problem names the
  * line, the tag and what was expected.
+ *
+ * Statements run to hundreds of thousands of transactions, so tags are read
+ * as they come (no line array, no tag objects for `:61:`/`:86:`) and every
+ * entry is built once with the same fields, which keeps the record builder
+ * downstream on one object shape.
  */
 import { isCurrencyCode } from '../../money/currency.ts';
-import { splitLines } from '../decode-text.ts';
 import { IssueCollector } from '../import-issues.ts';
 import { parsedStatement, type ParsedBalance, type ParsedEntry, type ParsedStatement, type ParseOutput } from '../parsed-statement.ts';
-import { parseMmddNear, parseYymmdd } from '../parse-date.ts';
+import { parseYymmdd } from '../parse-date.ts';
 import { parseDecimalText } from '../parse-decimal-text.ts';
-import { splitMtBlocks, type MtTag } from './mt-tags.ts';
+import { MtTagReader, type MtTag } from './mt-tags.ts';
+import { parse61, type Mt61Line } from './mt61-line.ts';
 import { parseMt86 } from './mt86-details.ts';
 
 const SWIFT_NUMBER = { decimal: ',' } as const;
-
-/** `:61:` value date, entry date, mark, funds code, amount, type, references. */
-const LINE_61 = /^(\d{6})(\d{4}|\s{4})?(RC|RD|EC|ED|C|D)([A-Z])?(\d[\d,]*)([A-Z][A-Z0-9 ]{3})(.*)$/;
-
-function signFor(mark: string): 1 | -1 {
-  // RD reverses a debit (money back in); RC reverses a credit.
-  return mark === 'C' || mark === 'RD' || mark === 'EC' ? 1 : -1;
-}
 
 function negate(amount: string): string {
   return amount.startsWith('-') ? amount.slice(1) : /^[0.]+$/.test(amount) ? amount : `-${amount}`;
@@ -55,153 +52,181 @@ function parseBalance(tag: MtTag, issues: IssueCollector): ParsedBalance | undef
   return { amount: m[1] === 'D' ? negate(amount) : amount, currency: m[3]!, date: date.value };
 }
 
-interface Draft {
-  entry: Omit<ParsedEntry, 'description' | 'counterparty'> & { description?: string; counterparty?: string; reference?: string };
+/** An entry while its statement is read: `:86:` may still add details. */
+interface EntryDraft {
+  date: string;
+  valueDate: string;
+  amount: string;
+  currency: string;
+  reversal: boolean;
+  typeCode: string;
+  reference: string | undefined;
+  bankReference: string | undefined;
+  counterparty: string | undefined;
+  description: string | undefined;
+  line: number;
+  raw: Record<string, string>;
 }
 
-function parse61(tag: MtTag, currency: string | undefined, entryIndex: number, issues: IssueCollector): Draft | undefined {
-  const first = tag.lines[0] ?? '';
-  const m = LINE_61.exec(first);
-  if (!m) {
-    issues.error({
-      code: 'invalid_transaction',
-      line: tag.line,
-      field: ':61:',
-      message: `${JSON.stringify(first)} is not a statement line (expected value date YYMMDD, optional entry date MMDD, C/D/RC/RD, amount with decimal comma, transaction type such as NTRF)`,
-    });
-    return undefined;
-  }
-  const [, valueRaw, entryRaw, mark, fundsCode, amountRaw, type, rest] = m as unknown as [string, string, string | undefined, string, string | undefined, string, string, string];
-  const valueDate = parseYymmdd(valueRaw);
-  if (!valueDate.ok) {
-    issues.error({ code: 'invalid_date', line: tag.line, field: ':61: value date', message: valueDate.message });
-    return undefined;
-  }
-  let date = valueDate.value;
-  if (entryRaw && entryRaw.trim() !== '') {
-    const entryDate = parseMmddNear(entryRaw, valueDate.value);
-    if (!entryDate.ok) {
-      issues.error({ code: 'invalid_date', line: tag.line, field: ':61: entry date', message: entryDate.message });
-      return undefined;
-    }
-    date = entryDate.value;
-  }
-  const amount = parseAmount(amountRaw, tag, 'amount', issues);
-  if (amount === undefined) return undefined;
-  if (!currency) {
-    issues.error({ code: 'missing_currency', line: tag.line, field: ':61:', message: 'the statement has no opening balance (:60F:) or floor limit (:34F:) to take the currency from' });
-    return undefined;
-  }
-  const [customerRef = '', bankRef] = rest.split('//');
-  if (customerRef.trim() === '') {
-    issues.warn({ code: 'missing_reference', line: tag.line, field: ':61: reference', message: 'no customer reference after the transaction type (SWIFT expects one, e.g. NONREF)' });
-  }
-  const details = tag.lines.slice(1).join(' ').trim();
-  const reference = customerRef.trim();
+const NO_RAW: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+function newEntry(t: Mt61Line, currency: string, line: number): EntryDraft {
   return {
-    entry: {
-      date,
-      valueDate: valueDate.value,
-      amount: signFor(mark) === 1 ? amount : negate(amount),
-      currency,
-      reversal: mark.startsWith('R'),
-      typeCode: type.trim(),
-      ...(reference && !/^NONREF$/i.test(reference) ? { reference } : {}),
-      ...(bankRef?.trim() ? { bankReference: bankRef.trim() } : {}),
-      ...(details ? { description: details } : {}),
-      line: tag.line,
-      raw: { ':61:': tag.lines.join('\n'), ...(fundsCode ? { fundsCode } : {}), entry: String(entryIndex) },
-    },
+    date: t.date,
+    valueDate: t.valueDate,
+    amount: t.amount,
+    currency,
+    reversal: t.reversal,
+    typeCode: t.typeCode,
+    reference: t.reference,
+    bankReference: t.bankReference,
+    counterparty: undefined,
+    description: t.description,
+    line,
+    // Set when the entry is complete, that is when the next tag is known not to be its :86:.
+    raw: NO_RAW,
   };
 }
 
-function attach86(draft: Draft, tag: MtTag): void {
-  const info = parseMt86(tag.lines);
-  const e = draft.entry;
-  const raw = { ...e.raw, ':86:': tag.lines.join('\n') };
-  draft.entry = {
-    ...e,
-    // An end-to-end id from :86: beats the :61: customer reference: it is what the books carry.
-    ...(info.reference ? { reference: info.reference } : {}),
-    ...(info.counterparty ? { counterparty: info.counterparty } : {}),
-    description: [info.bookingText, info.description ?? e.description].filter(Boolean).join(' — ') || e.description,
-    raw,
-  };
+/** Provenance: the tags as the file gives them, and the entry's place in its statement. */
+function rawOf(raw61: string, fundsCode: string | undefined, index: string, raw86: string | undefined): Record<string, string> {
+  if (fundsCode === undefined) return raw86 === undefined ? { ':61:': raw61, entry: index } : { ':61:': raw61, entry: index, ':86:': raw86 };
+  return raw86 === undefined ? { ':61:': raw61, fundsCode, entry: index } : { ':61:': raw61, fundsCode, entry: index, ':86:': raw86 };
+}
+
+function add86(e: EntryDraft, reader: MtTagReader): void {
+  const info = parseMt86(reader.first, reader.more);
+  // An end-to-end id from :86: beats the :61: customer reference: it is what the books carry.
+  if (info.reference) e.reference = info.reference;
+  if (info.counterparty) e.counterparty = info.counterparty;
+  const text = info.description ?? e.description;
+  e.description = info.bookingText ? (text ? `${info.bookingText} — ${text}` : info.bookingText) : text;
+}
+
+const joined = (reader: MtTagReader): string => (reader.more ? reader.lines().join('\n') : reader.first);
+
+const IGNORED = new Set(['21', '13', '13D', '64', '65', '90C', '90D', 'NS']);
+
+/** One statement (`:20:` to terminator) as it is read. */
+class StatementReader {
+  id: string | undefined;
+  account: string | undefined;
+  sequence: string | undefined;
+  opening: ParsedBalance | undefined;
+  closing: ParsedBalance | undefined;
+  currency: string | undefined;
+  readonly entries: EntryDraft[] = [];
+  previous: string | undefined;
+  // The last :61: entry until its raw fields are known.
+  private pending: EntryDraft | undefined;
+  private pendingRaw = '';
+  private pendingFunds: string | undefined;
+
+  constructor(
+    readonly line: number,
+    private readonly issues: IssueCollector,
+  ) {}
+
+  read(reader: MtTagReader): void {
+    const tag = reader.tag;
+    if (tag === '86' && this.previous === '61' && this.entries.length > 0) {
+      const pending = this.pending;
+      if (pending) {
+        add86(pending, reader);
+        pending.raw = rawOf(this.pendingRaw, this.pendingFunds, String(this.entries.length - 1), joined(reader));
+        this.pending = undefined;
+      } else {
+        // The :61: before this :86: was unreadable: the details go to the entry before it, as they always have.
+        const last = this.entries[this.entries.length - 1]!;
+        add86(last, reader);
+        last.raw = { ...last.raw, ':86:': joined(reader) };
+      }
+    } else {
+      this.flush();
+      if (tag === '61') this.read61(reader);
+      else if (tag !== '86') this.readOther(reader);
+    }
+    this.previous = tag;
+  }
+
+  private read61(reader: MtTagReader): void {
+    const t = parse61(reader.first, reader.more, reader.line, this.currency !== undefined, this.issues);
+    if (!t) return;
+    const entry = newEntry(t, this.currency!, reader.line);
+    this.entries.push(entry);
+    this.pending = entry;
+    this.pendingRaw = joined(reader);
+    this.pendingFunds = t.fundsCode;
+  }
+
+  private readOther(reader: MtTagReader): void {
+    const tag = reader.tag;
+    switch (tag) {
+      case '20':
+        this.id = reader.first.trim();
+        break;
+      case '25':
+        this.account = reader.first.trim();
+        break;
+      case '28':
+      case '28C':
+        this.sequence = reader.first.trim();
+        break;
+      case '60F':
+      case '60M': {
+        const balance = parseBalance(reader.toTag(), this.issues);
+        // The first opening balance opens the statement; later :60M: are page carry-overs.
+        if (balance && !this.opening) this.opening = balance;
+        this.currency ??= balance?.currency;
+        break;
+      }
+      case '62F':
+      case '62M': {
+        const balance = parseBalance(reader.toTag(), this.issues);
+        if (balance) this.closing = balance;
+        break;
+      }
+      case '34F':
+        this.currency ??= /^([A-Z]{3})/.exec(reader.first.trim())?.[1];
+        break;
+      default:
+        if (!IGNORED.has(tag)) this.issues.warn({ code: 'unknown_tag', line: reader.line, field: `:${tag}:`, message: `unknown tag :${tag}: ignored` });
+    }
+  }
+
+  /** Completes the pending entry: no :86: follows it. */
+  flush(): void {
+    const pending = this.pending;
+    if (!pending) return;
+    pending.raw = rawOf(this.pendingRaw, this.pendingFunds, String(this.entries.length - 1), undefined);
+    this.pending = undefined;
+  }
+
+  finish(): ParsedStatement {
+    this.flush();
+    const { issues, currency, account, line } = this;
+    if (currency && !isCurrencyCode(currency)) {
+      issues.error({ code: 'invalid_currency', line, field: ':60F: currency', message: `${JSON.stringify(currency)} is not an ISO 4217 currency code` });
+    }
+    if (!account) issues.error({ code: 'missing_account', line, field: ':25:', message: 'the statement has no account identification (:25:)' });
+    const { id, sequence, opening, closing } = this;
+    return parsedStatement({ id, sequence, account, currency, opening, closing, entries: this.entries as ParsedEntry[], line });
+  }
 }
 
 export function parseMt940(text: string, options: { errorLimit?: number } = {}): ParseOutput {
   const issues = new IssueCollector(options.errorLimit);
   const statements: ParsedStatement[] = [];
-  const blocks = splitMtBlocks(splitLines(text));
-  if (blocks.length === 0) issues.error({ code: 'no_statement', line: 1, message: 'no SWIFT statement found (expected tags such as :20:, :25:, :60F:, :61:)' });
-  for (const block of blocks) {
-    let id: string | undefined;
-    let account: string | undefined;
-    let sequence: string | undefined;
-    let opening: ParsedBalance | undefined;
-    let closing: ParsedBalance | undefined;
-    let currency: string | undefined;
-    const drafts: Draft[] = [];
-    let previous: string | undefined;
-    for (const tag of block.tags) {
-      const value = (tag.lines[0] ?? '').trim();
-      switch (tag.tag) {
-        case '20':
-          id = value;
-          break;
-        case '25':
-          account = value;
-          break;
-        case '28':
-        case '28C':
-          sequence = value;
-          break;
-        case '60F':
-        case '60M': {
-          const balance = parseBalance(tag, issues);
-          // The first opening balance opens the statement; later :60M: are page carry-overs.
-          if (balance && !opening) opening = balance;
-          currency ??= balance?.currency;
-          break;
-        }
-        case '62F':
-        case '62M': {
-          const balance = parseBalance(tag, issues);
-          if (balance) closing = balance;
-          break;
-        }
-        case '34F': {
-          const ccy = /^([A-Z]{3})/.exec(value)?.[1];
-          currency ??= ccy;
-          break;
-        }
-        case '61': {
-          const draft = parse61(tag, currency, drafts.length, issues);
-          if (draft) drafts.push(draft);
-          break;
-        }
-        case '86':
-          if (previous === '61' && drafts.length > 0) attach86(drafts[drafts.length - 1]!, tag);
-          break;
-        case '21':
-        case '13':
-        case '13D':
-        case '64':
-        case '65':
-        case '90C':
-        case '90D':
-        case 'NS':
-          break;
-        default:
-          issues.warn({ code: 'unknown_tag', line: tag.line, field: `:${tag.tag}:`, message: `unknown tag :${tag.tag}: ignored` });
-      }
-      previous = tag.tag;
+  const reader = new MtTagReader(text);
+  let statement: StatementReader | undefined;
+  while (reader.next()) {
+    if (reader.startsBlock || !statement) {
+      if (statement) statements.push(statement.finish());
+      statement = new StatementReader(reader.line, issues);
     }
-    if (currency && !isCurrencyCode(currency)) {
-      issues.error({ code: 'invalid_currency', line: block.line, field: ':60F: currency', message: `${JSON.stringify(currency)} is not an ISO 4217 currency code` });
-    }
-    if (!account) issues.error({ code: 'missing_account', line: block.line, field: ':25:', message: 'the statement has no account identification (:25:)' });
-    statements.push(parsedStatement({ id, sequence, account, currency, opening, closing, entries: drafts.map((d) => d.entry as ParsedEntry), line: block.line }));
+    statement.read(reader);
   }
+  if (statement) statements.push(statement.finish());
+  else issues.error({ code: 'no_statement', line: 1, message: 'no SWIFT statement found (expected tags such as :20:, :25:, :60F:, :61:)' });
   return { statements, warnings: issues.warnings, errors: issues.allErrors() };
 }
