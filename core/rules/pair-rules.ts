@@ -65,12 +65,13 @@ export function classifyCashPair(facts: BreakFacts): TypeVerdict {
   if (diff < 0n && hasFamily(flags, 'cardSettlement') && deviation <= PROCESSOR_FEE_PPM) {
     return verdict('fee_deduction', 0.85, 'pair.processor_fee', 'A card or payment processor settled a few percent less than booked: its fee was netted.', evidence);
   }
-  if (isFeeLike(diff, i, units)) return verdict('fee_deduction', 0.86, 'pair.fee_schedule', 'Less arrived than was booked by a round fee amount: a fee was taken in flight.', evidence);
   const receiptShort = i > 0n && diff < 0n;
   const discountWords = hasFamily(flags, 'discount');
   if (receiptShort && discountWords && exactPercent(diff, i, units, DISCOUNT_TENTHS) !== undefined) {
     return verdict('amount_mismatch', 0.88, 'pair.discount_terms', 'The customer paid less by an exact discount percentage, and the text mentions a discount.', evidence);
   }
+  // After discount terms: 2 % of 1,000.00 is also a round amount, and the word decides.
+  if (isFeeLike(diff, i, units)) return verdict('fee_deduction', 0.86, 'pair.fee_schedule', 'Less arrived than was booked by a round fee amount: a fee was taken in flight.', evidence);
   if (swapped === 'permutation') return verdict('amount_mismatch', 0.6, 'pair.digit_permutation', 'The amounts have the same digits in another order (a keying error is likely).', evidence);
   if (deviation <= FX_BAND_PPM) {
     if (receiptShort && discountWords) return verdict('amount_mismatch', 0.75, 'pair.discount_words', 'The customer paid a few percent less and the text mentions a discount.', evidence);

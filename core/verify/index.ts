@@ -1,0 +1,2 @@
+/** Deterministic verification of suggested resolutions. */
+export { verifySuggestion } from './verify-suggestion.ts';
