@@ -7,6 +7,7 @@
 import type { IssueCollector } from '../import-issues.ts';
 import { parseMmddNear, parseYymmdd } from '../parse-date.ts';
 import { parseDecimalText } from '../parse-decimal-text.ts';
+import { isSpaceAt } from './mt-text.ts';
 
 /** What `:61:` says about one transaction, before `:86:` adds details. */
 export interface Mt61Line {
@@ -23,15 +24,9 @@ export interface Mt61Line {
 
 const SWIFT_NUMBER = { decimal: ',' } as const;
 const LINE_61 = /^(\d{6})(\d{4}|\s{4})?(RC|RD|EC|ED|C|D)([A-Z])?(\d[\d,]*)([A-Z][A-Z0-9 ]{3})(.*)$/;
-const SPACE = /\s/;
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isUpper = (c: number): boolean => c >= 65 && c <= 90;
-/** Characters String#trim removes are exactly those `\s` matches. */
-const isSpaceAt = (s: string, i: number): boolean => {
-  const c = s.charCodeAt(i);
-  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(s[i]!));
-};
 
 /** Statements repeat a few dates thousands of times: validate each once (bounded, as a server parses many files). */
 const valueDates = new Map<number, string>();

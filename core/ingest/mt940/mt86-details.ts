@@ -16,48 +16,10 @@ export interface Mt86Details {
   readonly counterpartyAccount?: string | undefined;
 }
 
-const SPACE = /\s/;
-const SPACES = /\s+/g;
-const EMPTY_VALUE = /^(NONREF|NOTPROVIDED)$/i;
+import { MAX_SEGMENTS, purposeText, readSepa, segments, SEPA_KEY, type SepaValues } from './mt86-purpose.ts';
+import { squash, useful, usefulSquashed } from './mt-text.ts';
+
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isSpaceAt = (s: string, i: number): boolean => {
-  const c = s.charCodeAt(i);
-  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(s[i]!));
-};
-
-/** `s[start, end)` with whitespace runs as one space, trimmed (what `\s+` → " " and trim give). */
-function squashRange(s: string, start: number, end: number): string {
-  while (start < end && isSpaceAt(s, start)) start++;
-  while (end > start && isSpaceAt(s, end - 1)) end--;
-  for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32 ? isSpaceAt(s, i + 1) : (c >= 9 && c <= 13) || (c > 127 && isSpaceAt(s, i))) return s.slice(start, end).replace(SPACES, ' ');
-  }
-  return start === 0 && end === s.length ? s : s.slice(start, end);
-}
-
-const squash = (s: string): string => squashRange(s, 0, s.length);
-const rangeOf = (s: string, start: number, end: number): string | undefined => (start === -1 ? undefined : squashRange(s, start, end));
-
-/** Squashed, or undefined when empty or a placeholder such as NONREF. */
-function useful(s: string | undefined): string | undefined {
-  if (s === undefined) return undefined;
-  const v = squash(s);
-  return v !== '' && !((v.length === 6 || v.length === 11) && EMPTY_VALUE.test(v)) ? v : undefined;
-}
-
-const SEPA_KEYS = ['EREF', 'KREF', 'MREF', 'CRED', 'DEBT', 'SVWZ', 'ABWA', 'ABWE', 'COAM', 'OAMT', 'BREF', 'RREF', 'IBAN', 'BIC'];
-const SEPA_KEY = new RegExp(`(${SEPA_KEYS.join('|')})\\+`, 'g');
-const code4 = (s: string, i: number): number => ((s.charCodeAt(i) << 24) | (s.charCodeAt(i + 1) << 16) | (s.charCodeAt(i + 2) << 8) | s.charCodeAt(i + 3)) >>> 0;
-const isUpper = (c: number): boolean => c >= 65 && c <= 90;
-const SEPA_CODES = new Set(SEPA_KEYS.filter((k) => k.length === 4).map((k) => code4(k, 0)));
-const EREF = code4('EREF', 0);
-const KREF = code4('KREF', 0);
-const MREF = code4('MREF', 0);
-const SVWZ = code4('SVWZ', 0);
-/** Char codes are checked first: a code of non-ASCII letters could alias a key. */
-const isSepaKeyAt = (s: string, i: number): boolean =>
-  isUpper(s.charCodeAt(i)) && isUpper(s.charCodeAt(i + 1)) && isUpper(s.charCodeAt(i + 2)) && isUpper(s.charCodeAt(i + 3)) && SEPA_CODES.has(code4(s, i));
 
 /** The `?20`–`?29`, `?60`–`?63` purpose in key order, when the file does not give them in order. */
 function sortedPurpose(text: string): string {
@@ -69,12 +31,22 @@ function sortedPurpose(text: string): string {
     .join('');
 }
 
+/** Reused for every field: the parse is synchronous and the values are copied out at once. */
+const sepa: SepaValues = { keys: false, eref: undefined, kref: undefined, mref: undefined, svwz: undefined };
+
+/** Reads the purpose as one segment of `src`. */
+function readWhole(src: string): void {
+  segments[0] = 0;
+  segments[1] = src.length;
+  readSepa(src, 1, sepa);
+}
+
 function questionMarkLayout(text: string): Mt86Details {
   const n = text.length;
   let bookingText: string | undefined;
   let account: string | undefined;
   let name = '';
-  let purpose: string | undefined;
+  let count = 0;
   let lastPurposeKey = -1;
   let ordered = true;
   let seen33 = false;
@@ -91,9 +63,13 @@ function questionMarkLayout(text: string): Mt86Details {
     q = text.indexOf('?', start);
     const end = q === -1 ? n : q;
     if ((key >= 20 && key <= 29) || (key >= 60 && key <= 63)) {
-      if (key < lastPurposeKey) ordered = false;
+      if (key < lastPurposeKey || count === MAX_SEGMENTS) ordered = false;
+      else {
+        segments[2 * count] = start;
+        segments[2 * count + 1] = end;
+        count++;
+      }
       lastPurposeKey = key;
-      purpose = purpose === undefined ? text.slice(start, end) : purpose + text.slice(start, end);
     } else if (key === 0) bookingText = (bookingText ?? '') + text.slice(start, end);
     else if (key === 31) account = (account ?? '') + text.slice(start, end);
     else if (key === 32 || key === 33) {
@@ -104,55 +80,13 @@ function questionMarkLayout(text: string): Mt86Details {
   }
   // ?32 before ?33 whatever their order in the file.
   if (nameOutOfOrder) name = namePart(text, '32') + namePart(text, '33');
-  if (!ordered) purpose = sortedPurpose(text);
-  purpose ??= '';
-  // SEPA keys (EREF+, SVWZ+, …) split the purpose; a value runs to the next key. Later repeats win.
-  let keys = false;
-  let valueKey = 0;
-  let valueStart = 0;
-  let erefStart = -1;
-  let erefEnd = 0;
-  let krefStart = -1;
-  let krefEnd = 0;
-  let mrefStart = -1;
-  let mrefEnd = 0;
-  let svwzStart = -1;
-  let svwzEnd = 0;
-  let p = purpose.indexOf('+');
-  for (;;) {
-    // The end of the purpose closes the last value like a key would.
-    let keyStart = purpose.length;
-    if (p !== -1) {
-      if (p >= 4 && isSepaKeyAt(purpose, p - 4)) keyStart = p - 4;
-      else if (p >= 3 && purpose.startsWith('BIC', p - 3)) keyStart = p - 3;
-      else {
-        p = purpose.indexOf('+', p + 1);
-        continue;
-      }
-    }
-    if (valueKey === EREF) {
-      erefStart = valueStart;
-      erefEnd = keyStart;
-    } else if (valueKey === KREF) {
-      krefStart = valueStart;
-      krefEnd = keyStart;
-    } else if (valueKey === MREF) {
-      mrefStart = valueStart;
-      mrefEnd = keyStart;
-    } else if (valueKey === SVWZ) {
-      svwzStart = valueStart;
-      svwzEnd = keyStart;
-    }
-    if (p === -1) break;
-    keys = true;
-    valueKey = keyStart === p - 4 ? code4(purpose, keyStart) : 0;
-    valueStart = p + 1;
-    p = purpose.indexOf('+', p + 1);
-  }
-  const svwz = rangeOf(purpose, svwzStart, svwzEnd);
-  const description = useful(svwz ?? (keys ? purpose.replace(SEPA_KEY, ' ') : purpose));
+  let purpose: string | undefined;
+  if (!ordered) readWhole((purpose = sortedPurpose(text)));
+  else if (!readSepa(text, count, sepa)) readWhole((purpose = purposeText(text, count)));
+  const description =
+    sepa.svwz !== undefined ? usefulSquashed(sepa.svwz) : useful(sepa.keys ? (purpose ?? purposeText(text, count)).replace(SEPA_KEY, ' ') : (purpose ?? purposeText(text, count)));
   return {
-    reference: useful(rangeOf(purpose, erefStart, erefEnd)) ?? useful(rangeOf(purpose, krefStart, krefEnd)) ?? useful(rangeOf(purpose, mrefStart, mrefEnd)),
+    reference: usefulSquashed(sepa.eref) ?? usefulSquashed(sepa.kref) ?? usefulSquashed(sepa.mref),
     counterparty: useful(name),
     description,
     bookingText: useful(bookingText),
