@@ -39,6 +39,8 @@ export interface LlmAgentsOptions {
   readonly method?: StructuredMethod;
   /** Shorthand for `method: 'jsonMode'`. */
   readonly jsonMode?: boolean;
+  /** Calls in flight at once through this adapter (LLM_CONCURRENCY); default unlimited. */
+  readonly concurrency?: number;
   /** Default 0: the same break should get the same answer. */
   readonly temperature?: number;
   readonly logger?: Logger;
@@ -88,6 +90,7 @@ export function createLlmAgents(options: LlmAgentsOptions): LlmAgents {
     maxRetries: Math.min(MAX_LLM_RETRIES, Math.max(0, options.maxRetries)),
     temperature: options.temperature ?? 0,
     onFailedAttempt: retryPolicy(options.timeoutMs),
+    ...(options.concurrency ? { maxConcurrency: options.concurrency } : {}),
   });
 
   function structured<Item>(prompt: AgentPrompt<Item>) {

@@ -9,37 +9,33 @@ import type { BreakContext } from '../../core/breaks/break-context.ts';
 import type { CanonicalRecord } from '../../core/records/canonical-record.ts';
 
 /** Longest free text kept per field; long narratives add tokens, not evidence. */
-export const MAX_TEXT_CHARS = 160;
+export const MAX_TEXT_CHARS = 120;
 
 /** Short key → meaning, rendered into the system prompt so the model can read the lines. */
 export const RECORD_KEY_LEGEND: readonly (readonly [string, string])[] = [
-  ['id', 'record id'],
-  ['d', 'booking date (the matching key)'],
+  ['d', 'booking date'],
   ['vd', 'value date'],
-  ['amt', 'signed amount, credit to the account positive'],
-  ['ccy', "currency (absent: the break's ccy)"],
+  ['amt', 'signed amount, credit +'],
+  ['ccy', "currency if not the break's"],
   ['ref', 'reference'],
   ['cp', 'counterparty'],
   ['desc', 'description'],
-  ['kind', 'cash, trade, position or income (absent: cash)'],
-  ['sec', 'security id (type:value)'],
+  ['kind', 'trade/position/income (absent: cash)'],
+  ['sec', 'security id'],
   ['qty', 'quantity'],
   ['px', 'price'],
-  ['td', 'trade date'],
-  ['sd', 'settlement date'],
+  ['td', 'trade date if not d'],
+  ['sd', 'settle date'],
   ['fx', 'FX rate'],
 ];
 
 export const BREAK_KEY_LEGEND: readonly (readonly [string, string])[] = [
-  ['breakId', 'the id to answer with'],
-  ['shape', 'pair, aggregate, one_sided, ambiguous or duplicate (what the matching engine saw)'],
-  ['diff', 'sum(ext) − sum(int) in ccy'],
-  ['pass', 'matching pass that produced the break'],
-  ['agreed', 'fields on which the sides agree'],
-  ['diffs', '[field, ext value, int value, delta int→ext]'],
-  ['note', 'engine note'],
-  ['ext', 'external records (bank, custodian, broker statement)'],
-  ['int', 'internal records (the books)'],
+  ['shape', 'what the matching engine saw'],
+  ['diff', 'sum(ext) − sum(int)'],
+  ['agreed', 'fields both sides agree on (when no diffs)'],
+  ['diffs', '[field, ext, int, delta]; compared fields not listed agree'],
+  ['ext', 'external records (statement)'],
+  ['int', 'internal records (books)'],
 ];
 
 const clip = (text: string): string => (text.length > MAX_TEXT_CHARS ? `${text.slice(0, MAX_TEXT_CHARS - 1)}…` : text);
@@ -59,7 +55,7 @@ export function renderRecord(r: CanonicalRecord, breakCurrency: string | null = 
   if (r.securityId) out.sec = r.securityIdType ? `${r.securityIdType}:${r.securityId}` : r.securityId;
   if (r.quantity) out.qty = r.quantity;
   if (r.price) out.px = r.price;
-  if (r.tradeDate) out.td = r.tradeDate;
+  if (r.tradeDate && r.tradeDate !== r.date) out.td = r.tradeDate;
   if (r.settleDate) out.sd = r.settleDate;
   if (r.fxRate) out.fx = r.fxRate;
   return out;
@@ -89,8 +85,9 @@ export function renderBreak(c: BreakContext, settings: BatchSettings | undefined
   const out: Line = { breakId: c.id, ...extra, shape: c.shape };
   if (c.difference !== null) out.diff = c.difference;
   if (c.currency !== null) out.ccy = c.currency;
-  out.pass = c.evidence.pass;
-  if (c.evidence.agreed.length > 0) out.agreed = c.evidence.agreed;
+  // The engine's pass name is left out: shape, diffs and note say the same to a reader, in fewer tokens.
+  // With differences listed, the agreeing fields are the rest: spelled out only when nothing differs.
+  if (c.evidence.agreed.length > 0 && c.evidence.differences.length === 0) out.agreed = c.evidence.agreed;
   if (c.evidence.differences.length > 0) {
     out.diffs = c.evidence.differences.map((d) => (d.delta === undefined ? [d.field, d.external, d.internal] : [d.field, d.external, d.internal, d.delta]));
   }
