@@ -114,7 +114,7 @@ export function createLlmAgents(options: LlmAgentsOptions): LlmAgents {
           raw = response.raw as AIMessage;
         } catch (error) {
           if (signal?.aborted) throw llmError('timeout', 'LLM call cancelled by the caller', { ...facts, cancelled: true }, error);
-          throw toLlmError(error, facts);
+          throw toLlmError(error, { ...facts, latencyMs: clock.now() - started });
         }
         const usage = usageOf(raw);
         const latencyMs = clock.now() - started;
