@@ -13,6 +13,7 @@ import type { CanonicalRecord } from '../core/records/canonical-record.ts';
 import type { RunStore } from '../core/ports/run-store.ts';
 import type { AgentMode } from '../core/statuses.ts';
 import type { Resolution } from '../core/taxonomy/actions.ts';
+import type { PriceTable } from './llm/llm-cost.ts';
 import type { BreakType } from '../core/taxonomy/break-types.ts';
 
 export interface RootCauseItem {
@@ -73,12 +74,6 @@ export interface AutoApprovalPolicy {
   readonly requireAgreement: boolean;
 }
 
-export interface Price {
-  /** USD per million prompt tokens, decimal string. */
-  readonly promptPerMTok: string;
-  readonly completionPerMTok: string;
-}
-
 export interface RunProgress {
   readonly phase: 'load' | 'match' | 'agents' | 'persist' | 'done';
   readonly done: number;
@@ -94,14 +89,17 @@ export interface RunDeps {
   readonly clock: () => Date;
   readonly cache?: AgentCache;
   readonly metrics?: RunMetrics;
-  readonly price?: Price;
+  /** USD per million tokens, for the run's cost. */
+  readonly price?: PriceTable;
   readonly onProgress?: (progress: RunProgress) => void;
 }
 
 export interface RunSettings {
   readonly mode: AgentMode;
-  /** Breaks per LLM call (and per fan-out chunk). */
+  /** Breaks per LLM call (and per fan-out chunk) when the LLM may be called. */
   readonly chunkSize: number;
+  /** Breaks per fan-out chunk in rules mode: no call to batch, so chunks only bound the work per task. */
+  readonly rulesChunkSize: number;
   /** Chunks processed at once: the `maxConcurrency` of the fan-out. */
   readonly concurrency: number;
   /** Hybrid: rules answers below this confidence go to the LLM. */
@@ -113,7 +111,8 @@ export interface RunSettings {
 
 export const DEFAULT_RUN_SETTINGS: RunSettings = {
   mode: 'rules',
-  chunkSize: 10,
+  chunkSize: 20,
+  rulesChunkSize: 500,
   concurrency: 4,
   hybridThreshold: 0.8,
   memoryMinApprovals: 1,

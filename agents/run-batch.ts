@@ -31,7 +31,8 @@ export async function runBatch(options: RunBatchOptions): Promise<RunBatchResult
   const graph = buildRunGraph(options.deps, options.settings, options.checkpointer);
   const config = {
     configurable: { thread_id: options.input.runId },
-    maxConcurrency: options.settings.concurrency,
+    // At least 2: see graph/limiter.ts for why, and for what enforces the configured number.
+    maxConcurrency: Math.max(2, options.settings.concurrency),
     recursionLimit: RECURSION_LIMIT,
     ...(options.signal ? { signal: options.signal } : {}),
   };

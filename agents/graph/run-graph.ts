@@ -33,14 +33,14 @@ export function buildRunGraph(deps: RunDeps, settings: RunSettings, checkpointer
       total = state.breaks.length;
       return route(state);
     })
-    .addNode('processChunk', processChunkNode(deps, chunkGraph, () => total))
+    .addNode('processChunk', processChunkNode(deps, chunkGraph, () => total, settings.concurrency))
     .addNode('autoApprovalPolicy', autoApprovalNode(settings))
     .addNode('persist', persistNode(deps))
     .addNode('finalize', finalizeNode(deps))
     .addEdge(START, 'load')
     .addEdge('load', 'match')
     .addEdge('match', 'route')
-    .addConditionalEdges('route', routeAfterMatch(settings.chunkSize), ['processChunk', 'finalize'])
+    .addConditionalEdges('route', routeAfterMatch(settings.mode === 'rules' ? settings.rulesChunkSize : settings.chunkSize), ['processChunk', 'finalize'])
     .addEdge('processChunk', 'autoApprovalPolicy')
     .addEdge('autoApprovalPolicy', 'persist')
     .addEdge('persist', 'finalize')

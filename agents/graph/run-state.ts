@@ -71,7 +71,7 @@ export const RunState = Annotation.Root({
   startedAt: last<number>(0),
   /** Held only between load and match; the match node clears it so later checkpoints stay small. */
   records: last<LoadedRecords | null>(null),
-  match: last<MatchSummary | null>(null),
+  matchSummary: last<MatchSummary | null>(null),
   breaks: last<BreakContext[]>([]),
   /** Reviewer memory for this run's fingerprints, looked up once before the fan-out. */
   memory: last<Record<string, RememberedDecision>>({}),

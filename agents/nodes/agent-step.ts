@@ -7,12 +7,12 @@
  */
 import type { AgentName } from '../../core/breaks/agent-outputs.ts';
 import type { BreakContext } from '../../core/breaks/break-context.ts';
-import type { TokenUsage } from '../../core/breaks/suggestion.ts';
 import type { AgentMode, FallbackReason } from '../../core/statuses.ts';
 import type { AgentCache, LlmBatchResult, RunMetrics } from '../agent-ports.ts';
 import type { StepResult } from '../graph/chunk-state.ts';
 import type { UsageByAgent } from '../graph/usage.ts';
-import { reasonOfFailure } from './fallback-reason.ts';
+import { splitUsage } from '../llm/llm-cost.ts';
+import { fallbackReasonOf } from '../llm/llm-errors.ts';
 
 interface Answer {
   readonly breakId: string;
@@ -38,10 +38,6 @@ export interface AgentStepInput<I extends { readonly context: BreakContext }, O 
 export interface AgentStepOutput<O> {
   readonly results: StepResult<O>[];
   readonly usage: UsageByAgent;
-}
-
-function share(usage: TokenUsage, n: number): TokenUsage {
-  return { promptTokens: Math.round(usage.promptTokens / n), completionTokens: Math.round(usage.completionTokens / n) };
 }
 
 function routing(mode: AgentMode, confidence: number, threshold: number): { wantsLlm: boolean; why?: string } {
@@ -90,15 +86,16 @@ export async function runAgentStep<I extends { readonly context: BreakContext },
     answer = await input.llm(toCall.map((i) => items[i]!));
   } catch (error) {
     input.metrics?.agentCall(agent, 'fallback', (input.now() - started) / 1000);
-    fallBack(toCall, reasonOfFailure(error));
+    fallBack(toCall, fallbackReasonOf(error));
     return { results, usage: {} };
   }
   input.metrics?.agentCall(agent, 'ok', (input.now() - started) / 1000);
   input.metrics?.tokens(agent, answer.usage);
   const byId = new Map(answer.outputs.map((o) => [o.breakId, o]));
-  const tokens = share(answer.usage, toCall.length);
+  const shares = splitUsage(answer.usage, toCall.length);
   const missing: number[] = [];
-  for (const i of toCall) {
+  for (const [n, i] of toCall.entries()) {
+    const tokens = shares[n]!;
     const output = byId.get(items[i]!.context.id);
     if (!output) {
       missing.push(i);

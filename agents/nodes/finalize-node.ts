@@ -1,6 +1,6 @@
 /** Sums the run up, records it in the store, and reports it. */
 import type { RunDeps } from '../agent-ports.ts';
-import { llmCost } from '../graph/cost.ts';
+import { costOf } from '../llm/llm-cost.ts';
 import type { RunStateUpdate, RunStateValue, RunSummary } from '../graph/run-state.ts';
 import { totalUsage } from '../graph/usage.ts';
 
@@ -19,7 +19,7 @@ export function finalizeNode(deps: RunDeps) {
     const usage = totalUsage(state.usage);
     const summary: RunSummary = {
       runId: state.input.runId,
-      match: state.match ?? { externalRecords: 0, internalRecords: 0, matchGroups: 0, matchedRecords: 0, byPass: {} },
+      match: state.matchSummary ?? { externalRecords: 0, internalRecords: 0, matchGroups: 0, matchedRecords: 0, byPass: {} },
       breaks: suggestions.length,
       byType: countBy(suggestions, (s) => s.type),
       bySource: countBy(suggestions, (s) => s.source),
@@ -29,7 +29,7 @@ export function finalizeNode(deps: RunDeps) {
       usage: state.usage,
       tokensIn: usage.promptTokens,
       tokensOut: usage.completionTokens,
-      cost: llmCost(usage, deps.price),
+      cost: deps.price ? costOf(usage, deps.price) : '0',
       durationMs: Math.max(0, deps.clock().getTime() - state.startedAt),
     };
     const { runId: _runId, usage: _usage, tokensIn, tokensOut, cost, ...stats } = summary;

@@ -27,7 +27,7 @@ export function matchNode(deps: RunDeps) {
     return {
       records: null,
       breaks,
-      match: { externalRecords: records.external.length, internalRecords: records.internal.length, matchGroups: result.matches.length, matchedRecords, byPass },
+      matchSummary: { externalRecords: records.external.length, internalRecords: records.internal.length, matchGroups: result.matches.length, matchedRecords, byPass },
     };
   };
 }

@@ -5,16 +5,18 @@
  */
 import type { RunDeps } from '../agent-ports.ts';
 import type { ChunkInput, ChunkStateValue } from '../graph/chunk-state.ts';
+import { createLimiter } from '../graph/limiter.ts';
 import type { RunStateUpdate } from '../graph/run-state.ts';
 
 interface ChunkRunner {
   invoke(input: { chunk: ChunkStateValue['chunk']; memory: ChunkStateValue['memory'] }): Promise<Pick<ChunkStateValue, 'results' | 'usage'>>;
 }
 
-export function processChunkNode(deps: RunDeps, chunkGraph: ChunkRunner, total: () => number) {
+export function processChunkNode(deps: RunDeps, chunkGraph: ChunkRunner, total: () => number, concurrency: number) {
   let done = 0;
+  const limit = createLimiter(Math.max(1, concurrency));
   return async (input: ChunkInput): Promise<RunStateUpdate> => {
-    const out = await chunkGraph.invoke({ chunk: [...input.chunk], memory: { ...input.memory } });
+    const out = await limit(() => chunkGraph.invoke({ chunk: [...input.chunk], memory: { ...input.memory } }));
     done += input.chunk.length;
     deps.onProgress?.({ phase: 'agents', done: Math.min(done, total()), total: total() });
     return { results: out.results, usage: out.usage };
