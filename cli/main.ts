@@ -8,6 +8,7 @@ import type { Command } from './command.ts';
 import { demoCommand } from './commands/demo.ts';
 import { generateCommand } from './commands/generate.ts';
 import { importCommand } from './commands/import.ts';
+import { runCommand } from './commands/run.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { serveCommand } from './commands/serve.ts';
 import { startCommand } from './commands/start.ts';
@@ -15,7 +16,7 @@ import { loadConfig } from './config.ts';
 import { print, printError } from './output.ts';
 import { VERSION } from './version.ts';
 
-const COMMANDS: readonly Command[] = [startCommand, serveCommand, migrateCommand, demoCommand, importCommand, generateCommand];
+const COMMANDS: readonly Command[] = [startCommand, serveCommand, migrateCommand, demoCommand, importCommand, runCommand, generateCommand];
 
 function help(): void {
   print(`recon ${VERSION} — AI-assisted reconciliation\n`);

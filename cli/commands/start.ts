@@ -1,5 +1,8 @@
 import type { Command } from '../command.ts';
 import { loadDemoBatch } from '../demo/load-demo-batch.ts';
+import { runDemo } from '../demo/run-demo.ts';
+import { formatRunSummary } from '../run-summary.ts';
+import { print } from '../output.ts';
 import { createCliLogger, openMigratedDatabase } from '../runtime.ts';
 import { ensureWebBuilt } from '../web-build.ts';
 import { serveUntilStopped } from './serve.ts';
@@ -16,6 +19,8 @@ export const startCommand: Command = {
     try {
       const demo = await loadDemoBatch(db.db);
       logger.info(demo, demo.loaded ? 'demo batch loaded' : 'demo batch already loaded');
+      const summary = await runDemo(config, db, logger);
+      for (const line of formatRunSummary(summary)) print(line);
     } catch (error) {
       await db.close();
       throw error;

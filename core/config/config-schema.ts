@@ -39,6 +39,10 @@ function integer(min: number, max: number, fallback: number) {
   );
 }
 
+function decimalText(fallback: string) {
+  return z.preprocess((v) => (v === '' || v === undefined ? fallback : v), z.string().regex(/^\d+(\.\d+)?$/, { message: 'must be a non-negative decimal such as 0.15' }));
+}
+
 const flag = z.preprocess(
   (v) => (v === '' || v === undefined ? 'false' : String(v).toLowerCase()),
   z.enum(['1', '0', 'true', 'false', 'yes', 'no'], { message: 'must be 1/0, true/false or yes/no' }).transform((v) => ['1', 'true', 'yes'].includes(v)),
@@ -72,6 +76,14 @@ export const configEnvSchema = z.object({
   LLM_CONCURRENCY: integer(1, 64, 4),
   /** Agent mode; unset: `hybrid` when LLM_BASE_URL is set, `rules` otherwise. */
   RECON_MODE: z.preprocess((v) => (v === '' ? undefined : v), z.enum(AGENT_MODES).optional()),
+  /** LLM price in USD per million prompt tokens (decimal), for the cost per run. */
+  LLM_PRICE_PROMPT_PER_MTOK: decimalText('0'),
+  /** LLM price in USD per million completion tokens (decimal). */
+  LLM_PRICE_COMPLETION_PER_MTOK: decimalText('0'),
+  /** Hybrid mode: rules answers below this confidence (0–1) also go to the LLM. */
+  RECON_HYBRID_THRESHOLD: z.preprocess((v) => (v === '' || v === undefined ? 0.8 : v), z.coerce.number({ message: 'must be a number from 0 to 1' }).min(0, { message: 'must be a number from 0 to 1' }).max(1, { message: 'must be a number from 0 to 1' })),
+  /** Auto-approve verified, agreed suggestions up to this amount at stake (decimal); unset: auto-approval off. */
+  RECON_AUTO_APPROVE_MAX_AMOUNT: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^\d+(\.\d+)?$/, { message: 'must be a non-negative decimal such as 50.00' }).optional()),
   /** Largest file accepted by POST /api/imports, in megabytes (larger: 413). */
   RECON_MAX_UPLOAD_MB: integer(1, 4096, 50),
   /** Jobs one worker process runs at once. */
@@ -98,7 +110,12 @@ export interface Config {
     readonly timeoutMs: number;
     readonly maxRetries: number;
     readonly concurrency: number;
+    /** USD per million tokens, decimal strings. */
+    readonly price: { readonly promptPerMTok: string; readonly completionPerMTok: string };
   };
+  readonly hybridThreshold: number;
+  /** Decimal string; undefined: auto-approval off. */
+  readonly autoApproveMaxAmount: string | undefined;
   readonly mode: (typeof AGENT_MODES)[number];
   readonly workerConcurrency: number;
   readonly maxUploadBytes: number;
@@ -135,7 +152,10 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       timeoutMs: e.LLM_TIMEOUT_MS,
       maxRetries: e.LLM_MAX_RETRIES,
       concurrency: e.LLM_CONCURRENCY,
+      price: { promptPerMTok: e.LLM_PRICE_PROMPT_PER_MTOK, completionPerMTok: e.LLM_PRICE_COMPLETION_PER_MTOK },
     },
+    hybridThreshold: e.RECON_HYBRID_THRESHOLD,
+    autoApproveMaxAmount: e.RECON_AUTO_APPROVE_MAX_AMOUNT,
     mode: e.RECON_MODE ?? (e.LLM_BASE_URL ? 'hybrid' : 'rules'),
     workerConcurrency: e.WORKER_CONCURRENCY,
     maxUploadBytes: e.RECON_MAX_UPLOAD_MB * 1024 * 1024,

@@ -1,0 +1,75 @@
+/**
+ * Wires the agent graph's dependencies from the configuration: the database
+ * run store, the rules, the LLM agents when an endpoint is configured, the
+ * checkpointer, a cache shared by the process, and the settings.
+ */
+import type { Config } from '../core/config/config-schema.ts';
+import type { AgentMode } from '../core/statuses.ts';
+import type { AgentCache, RecordSource, RunDeps, RunProgress, RunSettings } from '../agents/agent-ports.ts';
+import { DEFAULT_RUN_SETTINGS } from '../agents/agent-ports.ts';
+import { createCheckpointer, type CheckpointerHandle } from '../agents/checkpoint/create-checkpointer.ts';
+import { createLlmAgents } from '../agents/llm/index.ts';
+import { rulesAgents } from '../agents/rules-agents.ts';
+import type { DatabaseHandle } from '../db/client.ts';
+import { createDbRunStore } from '../db/repositories/run-store.ts';
+import type { Logger } from '../monitoring/logger.ts';
+
+/** Fingerprint answers kept per process; old ones go first. */
+const CACHE_LIMIT = 10_000;
+
+export function boundedCache(limit = CACHE_LIMIT): AgentCache {
+  const map = new Map<string, unknown>();
+  return {
+    get: (key) => map.get(key),
+    set: (key, value) => {
+      map.delete(key);
+      map.set(key, value);
+      if (map.size > limit) map.delete(map.keys().next().value!);
+    },
+  };
+}
+
+const processCache = boundedCache();
+
+export function runSettings(config: Config, mode: AgentMode = config.mode): RunSettings {
+  return {
+    ...DEFAULT_RUN_SETTINGS,
+    mode,
+    concurrency: config.llm.concurrency,
+    hybridThreshold: config.hybridThreshold,
+    autoApproval: config.autoApproveMaxAmount
+      ? { enabled: true, maxAmount: config.autoApproveMaxAmount, minConfidence: DEFAULT_RUN_SETTINGS.autoApproval.minConfidence, requireAgreement: true }
+      : DEFAULT_RUN_SETTINGS.autoApproval,
+  };
+}
+
+export interface RunWiring {
+  readonly deps: RunDeps;
+  readonly checkpointer: CheckpointerHandle;
+  close(): Promise<void>;
+}
+
+export async function wireRun(config: Config, db: DatabaseHandle, loadRecords: RecordSource, logger: Logger, onProgress?: (p: RunProgress) => void): Promise<RunWiring> {
+  const llm = config.llm.baseUrl
+    ? createLlmAgents({
+        baseUrl: config.llm.baseUrl,
+        ...(config.llm.apiKey ? { apiKey: config.llm.apiKey } : {}),
+        model: config.llm.model,
+        timeoutMs: config.llm.timeoutMs,
+        maxRetries: config.llm.maxRetries,
+        logger,
+      })
+    : undefined;
+  const checkpointer = await createCheckpointer({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const deps: RunDeps = {
+    store: createDbRunStore(db.db),
+    rules: rulesAgents,
+    ...(llm ? { llm } : {}),
+    loadRecords,
+    clock: () => new Date(),
+    cache: processCache,
+    price: config.llm.price,
+    ...(onProgress ? { onProgress } : {}),
+  };
+  return { deps, checkpointer, close: () => checkpointer.close() };
+}
