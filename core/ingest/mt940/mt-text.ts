@@ -19,8 +19,9 @@ export function squashRange(s: string, start: number, end: number): string {
   while (end > start && isSpaceAt(s, end - 1)) end--;
   for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
+    if (c > 32 && c < 128) continue;
     // Only a space before another space, or another kind of whitespace, needs rewriting.
-    if (c === 32 ? isSpaceAt(s, i + 1) : (c >= 9 && c <= 13) || (c > 127 && isSpaceAt(s, i))) return s.slice(start, end).replace(SPACES, ' ');
+    if (c === 32 ? isSpaceAt(s, i + 1) : c < 32 ? c >= 9 && c <= 13 : isSpaceAt(s, i)) return s.slice(start, end).replace(SPACES, ' ');
   }
   return start === 0 && end === s.length ? s : s.slice(start, end);
 }

@@ -88,10 +88,13 @@ function newEntry(t: Mt61Line, currency: string, line: number): EntryDraft {
   };
 }
 
-/** Provenance: the tags as the file gives them, and the entry's place in its statement. */
-function rawOf(raw61: string, fundsCode: string | undefined, index: string, raw86: string | undefined): Record<string, string> {
-  if (fundsCode === undefined) return raw86 === undefined ? { ':61:': raw61, entry: index } : { ':61:': raw61, entry: index, ':86:': raw86 };
-  return raw86 === undefined ? { ':61:': raw61, fundsCode, entry: index } : { ':61:': raw61, fundsCode, entry: index, ':86:': raw86 };
+/**
+ * Provenance: the tags as the file gives them. The entry's place in its
+ * statement is the record's `provenance.entry`, so it is not repeated here.
+ */
+function rawOf(raw61: string, fundsCode: string | undefined, raw86: string | undefined): Record<string, string> {
+  if (fundsCode === undefined) return raw86 === undefined ? { ':61:': raw61 } : { ':61:': raw61, ':86:': raw86 };
+  return raw86 === undefined ? { ':61:': raw61, fundsCode } : { ':61:': raw61, fundsCode, ':86:': raw86 };
 }
 
 function add86(e: EntryDraft, reader: MtTagReader): void {
@@ -100,7 +103,8 @@ function add86(e: EntryDraft, reader: MtTagReader): void {
   if (info.reference) e.reference = info.reference;
   if (info.counterparty) e.counterparty = info.counterparty;
   const text = info.description ?? e.description;
-  e.description = info.bookingText ? (text ? `${info.bookingText} — ${text}` : info.bookingText) : text;
+  // join makes one flat string; `+` would keep a rope of three parts alive in every entry.
+  e.description = info.bookingText ? (text ? [info.bookingText, text].join(' — ') : info.bookingText) : text;
 }
 
 const joined = (reader: MtTagReader): string => (reader.more ? reader.lines().join('\n') : reader.first);
@@ -133,7 +137,7 @@ class StatementReader {
       const pending = this.pending;
       if (pending) {
         add86(pending, reader);
-        pending.raw = rawOf(this.pendingRaw, this.pendingFunds, String(this.entries.length - 1), joined(reader));
+        pending.raw = rawOf(this.pendingRaw, this.pendingFunds, joined(reader));
         this.pending = undefined;
       } else {
         // The :61: before this :86: was unreadable: the details go to the entry before it, as they always have.
@@ -198,7 +202,7 @@ class StatementReader {
   flush(): void {
     const pending = this.pending;
     if (!pending) return;
-    pending.raw = rawOf(this.pendingRaw, this.pendingFunds, String(this.entries.length - 1), undefined);
+    pending.raw = rawOf(this.pendingRaw, this.pendingFunds, undefined);
     this.pending = undefined;
   }
 
