@@ -88,6 +88,12 @@ describe('LLM agent failures', () => {
     }
   });
 
+  it('give up when the caller aborts, as a timeout marked cancelled', async () => {
+    server.enqueue('hang');
+    const error = await failure(agents({ timeoutMs: 5_000 }).classify(contexts, AbortSignal.timeout(100)));
+    expect([fallbackReasonOf(error), error.details.cancelled]).toEqual(['timeout', true]);
+  });
+
   it('report 429 as rate_limited and 5xx as server_error', async () => {
     const llm = agents();
     server.enqueue({ kind: 'rate_limited', retryAfterSeconds: 30 });

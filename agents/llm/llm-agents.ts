@@ -41,8 +41,8 @@ export interface LlmAgentsOptions {
   readonly jsonMode?: boolean;
   /** Calls in flight at once through this adapter (LLM_CONCURRENCY); default unlimited. */
   readonly concurrency?: number;
-  /** Default 0: the same break should get the same answer. */
-  readonly temperature?: number;
+  /** Default 0: the same break should get the same answer. `null` sends none (reasoning models refuse one). */
+  readonly temperature?: number | null;
   readonly logger?: Logger;
 }
 
@@ -88,7 +88,7 @@ export function createLlmAgents(options: LlmAgentsOptions): LlmAgents {
     configuration: { baseURL: options.baseUrl },
     timeout: options.timeoutMs,
     maxRetries: Math.min(MAX_LLM_RETRIES, Math.max(0, options.maxRetries)),
-    temperature: options.temperature ?? 0,
+    ...(options.temperature === null ? {} : { temperature: options.temperature ?? 0 }),
     onFailedAttempt: retryPolicy(options.timeoutMs),
     ...(options.concurrency ? { maxConcurrency: options.concurrency } : {}),
   });
