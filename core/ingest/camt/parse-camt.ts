@@ -9,17 +9,22 @@ import { addDecimal, formatDecimal, parseDecimal, type Decimal } from '../../mon
 import { parsedStatement, type EntryListener, type ParsedBalance, type ParsedEntry, type ParsedStatement, type ParseOutput } from '../parsed-statement.ts';
 import { parseCompactOrIsoDate } from '../parse-date.ts';
 import { parseDecimalText } from '../parse-decimal-text.ts';
-import { XmlStream, XmlSyntaxError } from '../xml/xml-stream.ts';
-import { FieldBag } from './camt-collector.ts';
+import { NO_ATTRIBUTES, XmlStream, XmlSyntaxError } from '../xml/xml-stream.ts';
+import { FieldBag, PathTrie, type PathNode } from './camt-collector.ts';
 import { camtEntries } from './camt-entry.ts';
+import { EntryFields, first, TxFields } from './camt-fields.ts';
 
 const MESSAGES: Readonly<Record<string, string>> = { BkToCstmrStmt: 'Stmt', BkToCstmrAcctRpt: 'Rpt', BkToCstmrDbtCdtNtfctn: 'Ntfctn' };
 const OPENING = ['OPBD', 'PRCD'];
 const CLOSING = ['CLBD'];
 
-interface Context {
-  bag: FieldBag;
-  depth: number;
+/** Text that is only XML whitespace: indentation between elements, never a value. */
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return false;
+  }
+  return true;
 }
 
 /** Statement-level state while its entries stream past. */
@@ -29,6 +34,10 @@ interface StatementDraft {
   entries: ParsedEntry[];
   index: number;
   line: number;
+  /** `Document/BkToCstmrStmt/Stmt[2]`: the statement's own path. */
+  path: string;
+  /** `Document/BkToCstmrStmt/Stmt[2]/`: what entry paths start with. */
+  entryPrefix: string;
   entryCount: number;
   skippedPending: number;
   /** Streamed-out movements per currency, for the balance check. */
@@ -38,13 +47,31 @@ interface StatementDraft {
 export class CamtParser {
   private readonly issues: IssueCollector;
   private readonly xml: XmlStream;
-  private readonly stack: string[] = [];
-  /** Path of each open element relative to the innermost context, built as elements open. */
-  private readonly rel: string[] = [];
-  private readonly contexts: Context[] = [];
+  /** Local names of the open elements, and each one's path node within its context (statement, balance, entry, transaction). */
+  private readonly names: string[] = [];
+  private readonly nodes: (PathNode | undefined)[] = [];
+  private depth = 0;
+  /** The open contexts, innermost last; the innermost is also kept in `bag` and `bagDepth`. */
+  private readonly bags: FieldBag[] = [];
+  private readonly bagDepths: number[] = [];
+  private bag: FieldBag | undefined;
+  private bagDepth = 0;
   private readonly statements: ParsedStatement[] = [];
   private statement: StatementDraft | undefined;
-  private entry: { bag: FieldBag; txs: FieldBag[]; line: number } | undefined;
+  private readonly statementTrie = new PathTrie();
+  private readonly balanceTrie = new PathTrie();
+  /** One entry and its transaction details are read at a time, so their bags are reused. */
+  private readonly entryBag = new FieldBag(new PathTrie());
+  private readonly txBags: FieldBag[] = [];
+  private readonly txTrie = new PathTrie();
+  private txCount = 0;
+  private inEntry = false;
+  private entryLine = 0;
+  private readonly entryFields = new EntryFields(this.entryBag.trie);
+  private readonly txFields = new TxFields(this.txTrie);
+  private readonly accountCurrency = this.statementTrie.node('Acct/Ccy');
+  private readonly statementCreated = this.statementTrie.node('CreDtTm');
+  private readonly accountIds = [this.statementTrie.node('Acct/Id/IBAN'), this.statementTrie.node('Acct/Id/Othr/Id')];
   private message: string | undefined;
   /** Depth of `Document`: 1 normally, deeper inside a SWIFT business envelope. */
   private documentDepth = 0;
@@ -95,90 +122,125 @@ export class CamtParser {
     else throw error;
   }
 
-  private path(): string {
-    return this.stack.join('/');
+  private pushContext(bag: FieldBag, depth: number): void {
+    this.bags.push(bag);
+    this.bagDepths.push(depth);
+    this.bag = bag;
+    this.bagDepth = depth;
+    this.nodes[depth - 1] = bag.trie.root;
+  }
+
+  private popContext(): void {
+    this.bags.pop();
+    this.bagDepths.pop();
+    const n = this.bags.length;
+    this.bag = n > 0 ? this.bags[n - 1] : undefined;
+    this.bagDepth = n > 0 ? this.bagDepths[n - 1]! : 0;
   }
 
   private open(name: string, attributes: Readonly<Record<string, string>>, line: number): void {
-    this.stack.push(name);
-    const depth = this.stack.length;
+    const depth = ++this.depth;
+    this.names[depth - 1] = name;
     if (name === 'Document' && this.documentDepth === 0) this.documentDepth = depth;
     const d = depth - this.documentDepth;
+    if (d <= 3 || d === 5) this.openContext(name, d, depth, line);
+    const bag = this.bag;
+    if (bag !== undefined && depth > this.bagDepth) {
+      const node = this.nodes[depth - 2]!.child(name);
+      this.nodes[depth - 1] = node;
+      bag.open(node);
+      if (attributes !== NO_ATTRIBUTES) for (const key in attributes) bag.set(node.attribute(key), attributes[key]!);
+    }
+  }
+
+  /** Starts a statement, balance, entry or transaction context when this element is one. */
+  private openContext(name: string, d: number, depth: number, line: number): void {
     if (this.documentDepth > 0 && d === 1 && MESSAGES[name]) this.message = name;
     if (this.message && d === 2 && name === MESSAGES[this.message]) {
       this.statementCount += 1;
-      this.statement = { bag: new FieldBag(), balances: [], entries: [], index: this.statementCount, line, entryCount: 0, skippedPending: 0, streamed: new Map() };
-      this.contexts.push({ bag: this.statement.bag, depth });
+      const index = this.statementCount;
+      const path = `${this.names.slice(0, depth - 1).join('/')}/${name}[${index}]`;
+      const entryPrefix = `${this.names.slice(0, depth).join('/')}/`.replace(`/${name}/`, `/${name}[${index}]/`);
+      this.statement = { bag: new FieldBag(this.statementTrie), balances: [], entries: [], index, line, path, entryPrefix, entryCount: 0, skippedPending: 0, streamed: new Map() };
+      this.pushContext(this.statement.bag, depth);
     } else if (this.statement && d === 3 && name === 'Bal') {
-      const bag = new FieldBag();
+      const bag = new FieldBag(this.balanceTrie);
       this.statement.balances.push(bag);
-      this.contexts.push({ bag, depth });
+      this.pushContext(bag, depth);
     } else if (this.statement && d === 3 && name === 'Ntry') {
       this.statement.entryCount += 1;
-      this.entry = { bag: new FieldBag(), txs: [], line };
-      this.contexts.push({ bag: this.entry.bag, depth });
-    } else if (this.entry && d === 5 && name === 'TxDtls' && this.stack[depth - 2] === 'NtryDtls') {
-      const bag = new FieldBag();
-      this.entry.txs.push(bag);
-      this.contexts.push({ bag, depth });
+      this.inEntry = true;
+      this.entryLine = line;
+      this.pushContext(this.entryBag, depth);
+    } else if (this.inEntry && d === 5 && name === 'TxDtls' && this.names[depth - 2] === 'NtryDtls') {
+      if (this.txCount === this.txBags.length) this.txBags.push(new FieldBag(this.txTrie));
+      const bag = this.txBags[this.txCount++]!;
+      this.pushContext(bag, depth);
     }
-    const context = this.contexts[this.contexts.length - 1];
-    if (context && depth > context.depth) {
-      const parent = depth - 1 > context.depth ? this.rel[depth - 2]! : '';
-      const rel = parent === '' ? name : `${parent}/${name}`;
-      this.rel[depth - 1] = rel;
-      context.bag.open(rel);
-      for (const key in attributes) context.bag.set(`${rel}@${key}`, attributes[key]!);
-    } else this.rel[depth - 1] = '';
   }
 
   private text(text: string): void {
-    if (this.message && this.stack[this.stack.length - 1] === 'CreDtTm' && this.stack[this.stack.length - 2] === 'GrpHdr') this.messageCreated = (this.messageCreated ?? '') + text;
-    const context = this.contexts[this.contexts.length - 1];
-    if (!context || this.stack.length <= context.depth) return;
-    context.bag.append(this.rel[this.stack.length - 1]!, text);
+    const depth = this.depth;
+    if (this.message && this.names[depth - 1] === 'CreDtTm' && this.names[depth - 2] === 'GrpHdr') this.messageCreated = (this.messageCreated ?? '') + text;
+    const bag = this.bag;
+    if (bag === undefined || depth <= this.bagDepth) return;
+    const node = this.nodes[depth - 1]!;
+    // Indentation before a first value would be trimmed anyway; skipping it keeps parent elements out of the bag.
+    if (text.charCodeAt(0) <= 32 && !bag.has(node) && isBlank(text)) return;
+    bag.append(node, text);
   }
 
   private close(name: string): void {
-    const depth = this.stack.length;
-    const context = this.contexts[this.contexts.length - 1];
-    if (context && context.depth === depth) {
-      this.contexts.pop();
-      if (name === 'Ntry' && this.entry && this.statement) this.finishEntry();
+    const depth = this.depth;
+    if (this.bag !== undefined && this.bagDepth === depth) {
+      this.popContext();
+      if (name === 'Ntry' && this.inEntry && this.statement) this.finishEntry();
       else if (this.statement && depth === this.documentDepth + 2) this.finishStatement();
     }
-    this.stack.pop();
+    this.depth -= 1;
   }
 
   private finishEntry(): void {
     const statement = this.statement!;
-    const { bag, txs, line } = this.entry!;
-    this.entry = undefined;
-    const status = bag.get('Sts/Cd', 'Sts');
+    const bag = this.entryBag;
+    const e = this.entryFields;
+    const line = this.entryLine;
+    this.inEntry = false;
+    const status = first(bag, e.status);
     // Pending and informational entries are not on the books yet: nothing to reconcile.
     if (status && status !== 'BOOK') {
       statement.skippedPending += 1;
+      this.clearEntry();
       return;
     }
-    const currency = statement.bag.get('Acct/Ccy');
-    const path = `${this.path()}[${statement.entryCount}]`.replace(`/${MESSAGES[this.message!]}/`, `/${MESSAGES[this.message!]}[${statement.index}]/`);
-    // Notifications may leave out the booking date; the report's own creation date stands in.
-    const fallbackDate = statement.bag.get('CreDtTm') ?? this.messageCreated?.trim();
-    if (!bag.get('BookgDt/Dt', 'BookgDt/DtTm', 'ValDt/Dt', 'ValDt/DtTm') && fallbackDate) {
-      bag.set('BookgDt/DtTm', fallbackDate);
-      this.issues.warn({ code: 'date_from_creation', line, path, message: `entry has no booking or value date; dated ${fallbackDate.slice(0, 10)} from the message creation time` });
+    const currency = statement.bag.value(this.accountCurrency);
+    const path = `${statement.entryPrefix}Ntry[${statement.entryCount}]`;
+    if (first(bag, e.bookingDate) === undefined) {
+      // Notifications may leave out the booking date; the report's own creation date stands in.
+      const fallbackDate = statement.bag.value(this.statementCreated) ?? this.messageCreated?.trim();
+      if (fallbackDate) {
+        bag.set(e.fallbackDate, fallbackDate);
+        this.issues.warn({ code: 'date_from_creation', line, path, message: `entry has no booking or value date; dated ${fallbackDate.slice(0, 10)} from the message creation time` });
+      }
     }
-    const entries = camtEntries(bag, txs, { ...(currency ? { currency } : {}), path, line, index: statement.entryCount }, this.issues);
+    const entries = camtEntries(bag, e, this.txBags, this.txCount, this.txFields, { currency, path, line }, this.issues);
+    this.clearEntry();
     if (!this.onEntry) {
-      statement.entries.push(...entries);
+      for (const entry of entries) statement.entries.push(entry);
       return;
     }
     // camt names the account before its entries, so it is known here.
-    const account = statement.bag.get('Acct/Id/IBAN', 'Acct/Id/Othr/Id');
-    for (const e of entries) {
-      statement.streamed.set(e.currency, addDecimal(statement.streamed.get(e.currency) ?? { coef: 0n, scale: 0 }, parseDecimal(e.amount)));
-      this.onEntry(e, statement.index - 1, account);
+    const account = first(statement.bag, this.accountIds);
+    for (const entry of entries) {
+      statement.streamed.set(entry.currency, addDecimal(statement.streamed.get(entry.currency) ?? { coef: 0n, scale: 0 }, parseDecimal(entry.amount)));
+      this.onEntry(entry, statement.index - 1, account);
     }
+  }
+
+  private clearEntry(): void {
+    this.entryBag.clear();
+    for (let i = 0; i < this.txCount; i++) this.txBags[i]!.clear();
+    this.txCount = 0;
   }
 
   private balance(bag: FieldBag, path: string): { type: string; value: ParsedBalance } | undefined {
@@ -197,7 +259,7 @@ export class CamtParser {
   private finishStatement(): void {
     const draft = this.statement!;
     this.statement = undefined;
-    const path = `${this.stack.slice(0, -1).join('/')}/${MESSAGES[this.message!]}[${draft.index}]`;
+    const path = draft.path;
     const balances = draft.balances.map((b, i) => this.balance(b, `${path}/Bal[${i + 1}]`)).filter((b) => b !== undefined);
     const opening = balances.find((b) => OPENING.includes(b.type))?.value;
     const closing = [...balances].reverse().find((b) => CLOSING.includes(b.type))?.value;
