@@ -10,7 +10,7 @@ import { AMOUNT_SCALE, toScaled } from '../match/prepared-record.ts';
 import { currencyMinorUnits, isCurrencyCode } from '../money/currency.ts';
 import { formatDecimal, normalizeDecimal } from '../money/decimal.ts';
 import type { CanonicalRecord } from '../records/canonical-record.ts';
-import { hasInstructions, recordNarrative } from './narrative-text.ts';
+import { recordNarrative } from './narrative-text.ts';
 import { keywordFlags } from './narrative-keywords.ts';
 
 export interface RecordFacts {
@@ -48,11 +48,15 @@ export interface BreakFacts {
   readonly instructions: boolean;
 }
 
+interface RecordFactsWithNote extends RecordFacts {
+  readonly instructions: boolean;
+}
+
 const cache = new WeakMap<BreakContext, BreakFacts>();
 
-function recordFacts(record: CanonicalRecord, asOfDay: number): RecordFacts {
-  const narrative = recordNarrative(record);
-  return { record, amount: toScaled(record.amount), narrative, flags: keywordFlags(narrative), age: asOfDay - toEpochDay(record.date) };
+function recordFacts(record: CanonicalRecord, asOfDay: number): RecordFactsWithNote {
+  const { text, instructions } = recordNarrative(record);
+  return { record, amount: toScaled(record.amount), narrative: text, flags: keywordFlags(text), age: asOfDay - toEpochDay(record.date), instructions };
 }
 
 const isSecurity = (r: CanonicalRecord) => r.securityId !== undefined || r.kind === 'trade' || r.kind === 'position' || r.kind === 'income';
@@ -67,10 +71,12 @@ export function breakFacts(ctx: BreakContext): BreakFacts {
   const asOfDay = toEpochDay(ctx.asOf);
   const ext = ctx.external.map((r) => recordFacts(r, asOfDay));
   const int = ctx.internal.map((r) => recordFacts(r, asOfDay));
-  const all = [...ext, ...int];
+  const all = ext.length === 0 ? int : int.length === 0 ? ext : [...ext, ...int];
   const sum = (list: readonly RecordFacts[]) => list.reduce((s, r) => s + r.amount, 0n);
   const first = all[0]?.record.currency;
   const currency = first !== undefined && all.every((r) => r.record.currency === first) ? first : null;
+  const sumExt = sum(ext);
+  const sumInt = sum(int);
   let dateGap = 0;
   for (const e of ext) for (const i of int) dateGap = Math.max(dateGap, Math.abs(e.age - i.age));
   const extFlags = ext.reduce((f, r) => f | r.flags, 0);
@@ -81,16 +87,16 @@ export function breakFacts(ctx: BreakContext): BreakFacts {
     int,
     currency,
     units: unitsOf(currency ?? int[0]?.record.currency ?? ext[0]?.record.currency),
-    sumExt: sum(ext),
-    sumInt: sum(int),
-    difference: sum(ext) - sum(int),
+    sumExt,
+    sumInt,
+    difference: sumExt - sumInt,
     extFlags,
     intFlags,
     flags: extFlags | intFlags,
     securities: ctx.domain === 'securities' || all.some((r) => isSecurity(r.record)),
     youngestAge: all.reduce((m, r) => Math.min(m, r.age), Infinity),
     dateGap,
-    instructions: all.some((r) => hasInstructions(r.record.description) || hasInstructions(r.record.counterparty) || hasInstructions(r.record.reference)),
+    instructions: all.some((r) => r.instructions),
   };
   cache.set(ctx, facts);
   return facts;
@@ -102,10 +108,14 @@ export function breakFacts(ctx: BreakContext): BreakFacts {
  * records carry more precision than the currency (never silently rounded).
  */
 export function formatAmount(value: bigint, currency: string | null): string {
-  const units = unitsOf(currency ?? undefined);
-  const d = normalizeDecimal({ coef: value, scale: AMOUNT_SCALE });
-  return formatDecimal(d, Math.max(units, 0));
+  const units = Math.min(unitsOf(currency ?? undefined), AMOUNT_SCALE);
+  const step = POW10[AMOUNT_SCALE - units]!;
+  // The usual case: the value has no more digits than the currency.
+  if (value % step === 0n) return formatDecimal({ coef: value / step, scale: units });
+  return formatDecimal(normalizeDecimal({ coef: value, scale: AMOUNT_SCALE }), units);
 }
+
+const POW10 = Array.from({ length: AMOUNT_SCALE + 1 }, (_, i) => 10n ** BigInt(i));
 
 /** True when the one-sided item is still inside its clearing window (days back from asOf, inclusive). */
 export function insideClearingWindow(facts: BreakFacts): boolean {

@@ -49,9 +49,23 @@ export function hasInstructions(value: string | undefined): boolean {
   return value !== undefined && INSTRUCTION_MARKERS.test(value);
 }
 
-/** One record's narrative, folded: description, counterparty and reference joined. */
-export function recordNarrative(record: CanonicalRecord): string {
-  const parts: string[] = [];
-  for (const field of [record.description, record.counterparty, record.reference]) if (field) parts.push(foldText(stripInstructions(field)));
-  return parts.join(' ').trim();
+export interface Narrative {
+  /** Description, counterparty and reference, folded, instructions removed. */
+  readonly text: string;
+  /** Some field carried instruction-like text. */
+  readonly instructions: boolean;
+}
+
+/** One record's narrative, folded: description, counterparty and reference joined (one marker search per field). */
+export function recordNarrative(record: CanonicalRecord): Narrative {
+  let text = '';
+  let instructions = false;
+  for (const field of [record.description, record.counterparty, record.reference]) {
+    if (!field) continue;
+    const marker = INSTRUCTION_MARKERS.exec(field);
+    if (marker) instructions = true;
+    const folded = foldText((marker ? field.slice(0, marker.index) : field).replace(SNAKE_CASE_CODE, ' '));
+    if (folded !== '') text = text === '' ? folded : `${text} ${folded}`;
+  }
+  return { text, instructions };
 }
