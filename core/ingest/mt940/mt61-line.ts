@@ -60,7 +60,7 @@ function refs(rest: string): { reference: string; bankReference: string | undefi
 }
 
 /** The same reading without the regex; undefined when the line needs the full treatment. */
-function fastLine(first: string, details: string): Mt61Line | undefined {
+export function scan61(first: string, details: string): Mt61Line | undefined {
   const n = first.length;
   const valueKey = digitsAt(first, 0, 6);
   if (valueKey < 0 || n < 12) return undefined;
@@ -168,7 +168,7 @@ function parseAmount(text: string, line: number, issues: IssueCollector): string
 }
 
 /** The full reading with the regex: rare shapes and every error and warning. */
-function slowLine(first: string, details: string, line: number, hasCurrency: boolean, issues: IssueCollector): Mt61Line | undefined {
+export function match61(first: string, details: string, line: number, hasCurrency: boolean, issues: IssueCollector): Mt61Line | undefined {
   const m = LINE_61.exec(first);
   if (!m) {
     issues.error({
@@ -223,5 +223,5 @@ function slowLine(first: string, details: string, line: number, hasCurrency: boo
  */
 export function parse61(first: string, more: readonly string[] | undefined, line: number, hasCurrency: boolean, issues: IssueCollector): Mt61Line | undefined {
   const details = more ? more.join(' ').trim() : '';
-  return (hasCurrency ? fastLine(first, details) : undefined) ?? slowLine(first, details, line, hasCurrency, issues);
+  return (hasCurrency ? scan61(first, details) : undefined) ?? match61(first, details, line, hasCurrency, issues);
 }

@@ -130,6 +130,20 @@ describe('parseMt940 on real bank layouts', () => {
   });
 });
 
+describe('parseMt940 provenance', () => {
+  it('keeps the :61: and :86: values as the file gives them, for reviewers', () => {
+    const text = [':20:X', ':25:DE89', ':60F:C261001EUR0,00', ':61:2610011001CR10,00NTRFNONREF//B-1', 'SUPPLEMENTARY', ':86:166?00GUTSCHRIFT?20EREF+E-1?21SVWZ+Invoice', '?2242?32ACME', ':61:261002D2,50NMSCREF-2', ':62F:C261002EUR7,50', '-'].join('\r\n');
+    const out = parseMt940(text);
+    expect(out.errors).toEqual([]);
+    const [first, second] = out.statements[0]!.entries;
+    expect(first).toMatchObject({ line: 4, amount: '10.00', reference: 'E-1', bankReference: 'B-1', counterparty: 'ACME', description: 'GUTSCHRIFT — Invoice42' });
+    expect(first!.raw).toEqual({ ':61:': '2610011001CR10,00NTRFNONREF//B-1\nSUPPLEMENTARY', fundsCode: 'R', ':86:': '166?00GUTSCHRIFT?20EREF+E-1?21SVWZ+Invoice\n?2242?32ACME' });
+    expect(second).toMatchObject({ line: 8, amount: '-2.50', reference: 'REF-2', description: undefined });
+    expect(second!.raw).toEqual({ ':61:': '261002D2,50NMSCREF-2' });
+    expect(checkStatements(out.statements).checks[0]!.foots).toBe(true);
+  });
+});
+
 describe('parseMt940 errors', () => {
   it('names the line, tag and value of an impossible date', () => {
     const out = parse('wolph-mt940/self-provided/february_30.sta');
