@@ -1,8 +1,8 @@
 /**
  * The import use case for files too large to hold: CSV and camt files are read
  * twice as streams — once to hash them (duplicate check, encoding), once to
- * parse them — and their records are inserted in batches inside one
- * transaction, so memory stays bounded and a failure anywhere stores nothing.
+ * parse them — and their records go out in batches through one COPY inside
+ * one transaction, so memory stays bounded and a failure anywhere stores nothing.
  * Other formats (statement files are small) go through `importStatement`.
  */
 import { createHash } from 'node:crypto';
@@ -13,7 +13,7 @@ import { BANK_PROFILE, LEDGER_PROFILE } from '../../core/ingest/csv/csv-profile.
 import { CsvParser } from '../../core/ingest/csv/parse-csv.ts';
 import { detectFormat } from '../../core/ingest/detect-format.ts';
 import { importFailed, type ImportIssue } from '../../core/ingest/import-issues.ts';
-import type { ParsedEntry } from '../../core/ingest/parsed-statement.ts';
+import type { ParsedEntry, ParseOutput } from '../../core/ingest/parsed-statement.ts';
 import type { ParseFileOptions } from '../../core/ingest/parse-statement-file.ts';
 import { checkStatements } from '../../core/ingest/statement-integrity.ts';
 import { isImportIssue, RecordBuilder } from '../../core/ingest/to-canonical-records.ts';
@@ -21,7 +21,8 @@ import type { CanonicalRecord } from '../../core/records/canonical-record.ts';
 import type { Database } from '../client.ts';
 import { imports } from '../schema/imports.ts';
 import { importStatement, type ImportStatementResult } from './import-statement.ts';
-import { findImportByContent, insertRecords } from './imports-repository.ts';
+import { findImportByContent, recordConflict } from './imports-repository.ts';
+import { openRecordCopy, type RecordCopy } from './record-copy.ts';
 
 export interface ByteSource {
   /** A fresh stream of the file's bytes each time it is called. */
@@ -65,52 +66,78 @@ export async function importStatementStream(db: Database, source: ByteSource, op
   const existing = await findImportByContent(db, options.side, options.account, sha256);
   if (existing) return { importId: existing.id, status: 'duplicate', format, recordCount: existing.recordCount, warnings: existing.warnings.map((w) => ({ ...w })), statements: [] };
 
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(imports)
-      .values({ format, side: options.side, account: options.account ?? '', fileName: options.fileName, sha256, status: 'completed', createdBy: options.createdBy })
-      .returning({ id: imports.id });
-    const importId = row!.id;
-    const builder = new RecordBuilder({ source: format === 'csv' ? 'csv' : 'camt', side: options.side, fileName: options.fileName, ...(options.account ? { account: options.account } : {}) });
-    const errors: ImportIssue[] = [];
-    let batch: CanonicalRecord[] = [];
-    let count = 0;
-    let account = options.account;
-    const perStatement = new Map<number, number>();
-    const onEntry = (entry: ParsedEntry, statement: number, statementAccount: string | undefined) => {
-      const index = perStatement.get(statement) ?? 0;
-      perStatement.set(statement, index + 1);
-      const result = builder.add(entry, { statement, index, multiStatement: false, ...(statementAccount ? { statementAccount } : {}) });
-      if (isImportIssue(result)) errors.push(result);
-      else if (errors.length === 0) {
-        account ??= result.account;
-        batch.push(result);
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(imports)
+        .values({ format, side: options.side, account: options.account ?? '', fileName: options.fileName, sha256, status: 'completed', createdBy: options.createdBy })
+        .returning({ id: imports.id });
+      const importId = row!.id;
+      // One COPY for the whole file: the server stores each batch while the parser reads the next.
+      const copy = await openRecordCopy(tx, importId);
+      let parsed: ParsePass;
+      try {
+        parsed = await parsePass(source, format, utf8, options, copy);
+        await copy.end();
+      } catch (error) {
+        await copy.abort();
+        throw error;
       }
-    };
-    const profile = options.profile ?? (options.side === 'internal' ? LEDGER_PROFILE : BANK_PROFILE);
-    const parser = format === 'csv' ? new CsvParser({ profile, onEntry, ...(options.defaultCurrency ? { defaultCurrency: options.defaultCurrency } : {}) }) : new CamtParser({ onEntry });
-    const decoder = new TextDecoder(profile.encoding ?? (utf8 ? 'utf-8' : 'windows-1252'));
-    for await (const chunk of source.open()) {
-      parser.write(decoder.decode(chunk, { stream: true }));
-      if (batch.length >= BATCH && errors.length === 0) {
-        await insertRecords(tx, batch, importId);
-        count += batch.length;
-        batch = [];
-      }
+      const { count, account, output } = parsed;
+      const integrity = checkStatements(output.statements);
+      const warnings = [...output.warnings, ...integrity.warnings];
+      await tx
+        .update(imports)
+        .set({ account: account ?? '', recordCount: count, warnings: warnings.map((w) => ({ code: w.code, message: w.message, ...(w.line !== undefined ? { line: w.line } : {}) })) })
+        .where(eq(imports.id, importId));
+      return { importId, status: 'stored' as const, format, recordCount: count, warnings, statements: integrity.checks };
+    });
+  } catch (error) {
+    throw recordConflict(error, options.fileName) ?? error;
+  }
+}
+
+interface ParsePass {
+  readonly count: number;
+  readonly account: string | undefined;
+  readonly output: ParseOutput;
+}
+
+/** Parses the file and sends its records to `copy` in batches; throws on any problem, having sent only what came before it. */
+async function parsePass(source: ByteSource, format: string, utf8: boolean, options: ParseFileOptions, copy: RecordCopy): Promise<ParsePass> {
+  const builder = new RecordBuilder({ source: format === 'csv' ? 'csv' : 'camt', side: options.side, fileName: options.fileName, ...(options.account ? { account: options.account } : {}) });
+  const errors: ImportIssue[] = [];
+  let batch: CanonicalRecord[] = [];
+  let count = 0;
+  let account = options.account;
+  const perStatement = new Map<number, number>();
+  const onEntry = (entry: ParsedEntry, statement: number, statementAccount: string | undefined) => {
+    const index = perStatement.get(statement) ?? 0;
+    perStatement.set(statement, index + 1);
+    const result = builder.add(entry, { statement, index, multiStatement: false, ...(statementAccount ? { statementAccount } : {}) });
+    if (isImportIssue(result)) errors.push(result);
+    else if (errors.length === 0) {
+      account ??= result.account;
+      batch.push(result);
     }
-    parser.write(decoder.decode());
-    const output = parser.end();
-    const allErrors = [...output.errors, ...errors];
-    if (allErrors.length > 0) throw importFailed(options.fileName, allErrors);
-    await insertRecords(tx, batch, importId);
+  };
+  const profile = options.profile ?? (options.side === 'internal' ? LEDGER_PROFILE : BANK_PROFILE);
+  const parser = format === 'csv' ? new CsvParser({ profile, onEntry, ...(options.defaultCurrency ? { defaultCurrency: options.defaultCurrency } : {}) }) : new CamtParser({ onEntry });
+  const decoder = new TextDecoder(profile.encoding ?? (utf8 ? 'utf-8' : 'windows-1252'));
+  const flush = async () => {
+    await copy.add(batch);
     count += batch.length;
-    if (count === 0) throw new AppError('parse_failed', `${options.fileName}: the file holds no transactions to import`, { issues: [{ message: 'no transactions found' }] });
-    const integrity = checkStatements(output.statements);
-    const warnings = [...output.warnings, ...integrity.warnings];
-    await tx
-      .update(imports)
-      .set({ account: account ?? '', recordCount: count, warnings: warnings.map((w) => ({ code: w.code, message: w.message, ...(w.line !== undefined ? { line: w.line } : {}) })) })
-      .where(eq(imports.id, importId));
-    return { importId, status: 'stored' as const, format, recordCount: count, warnings, statements: integrity.checks };
-  });
+    batch = [];
+  };
+  for await (const chunk of source.open()) {
+    parser.write(decoder.decode(chunk, { stream: true }));
+    if (batch.length >= BATCH && errors.length === 0) await flush();
+  }
+  parser.write(decoder.decode());
+  const output = parser.end();
+  const allErrors = [...output.errors, ...errors];
+  if (allErrors.length > 0) throw importFailed(options.fileName, allErrors);
+  await flush();
+  if (count === 0) throw new AppError('parse_failed', `${options.fileName}: the file holds no transactions to import`, { issues: [{ message: 'no transactions found' }] });
+  return { count, account, output };
 }
