@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CanonicalRecord } from '../core/records/canonical-record.ts';
-import { generateCases } from '../evals/generator/generate-cases.ts';
+import { generateCases } from '../test/generated-cases.ts';
 import { startFakeLlm, type FakeLlmServer } from '../test/fake-llm/fake-llm-server.ts';
 import { reconResponder } from '../test/fake-llm/recon-responder.ts';
 import { DEFAULT_RUN_SETTINGS, type RunDeps, type RunSettings } from './agent-ports.ts';

@@ -5,10 +5,11 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../cli/config.ts';
 import { importBench, importOne } from './import-bench.ts';
+import { agentsBench } from './agents-bench.ts';
 import { ingestBench } from './ingest-bench.ts';
 import { matchBench, matchOne } from './match-bench.ts';
 
-const BENCHES: Record<string, (o: { scale: number; databaseUrl: string | undefined }) => Promise<void>> = { ingest: ingestBench, import: importBench, match: matchBench };
+const BENCHES: Record<string, (o: { scale: number; databaseUrl: string | undefined }) => Promise<void>> = { ingest: ingestBench, import: importBench, match: matchBench, agents: agentsBench };
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { scale: { type: 'string', default: '1' }, one: { type: 'string' }, 'match-size': { type: 'string' } } });
 const names = positionals.length > 0 ? positionals : Object.keys(BENCHES);

@@ -35,6 +35,7 @@ export function runSettings(config: Config, mode: AgentMode = config.mode): RunS
   return {
     ...DEFAULT_RUN_SETTINGS,
     mode,
+    chunkSize: config.llmBatchSize,
     concurrency: config.llm.concurrency,
     hybridThreshold: config.hybridThreshold,
     autoApproval: config.autoApproveMaxAmount
@@ -57,6 +58,7 @@ export async function wireRun(config: Config, db: DatabaseHandle, loadRecords: R
         model: config.llm.model,
         timeoutMs: config.llm.timeoutMs,
         maxRetries: config.llm.maxRetries,
+        price: config.llm.price,
         logger,
       })
     : undefined;

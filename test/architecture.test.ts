@@ -25,8 +25,8 @@ const ALLOWED: Readonly<Record<Folder, readonly Folder[]>> = {
   evals: ['core', 'agents', 'db', 'prompts', 'monitoring'],
   // Entry points wire every adapter together.
   cli: ['core', 'db', 'prompts', 'agents', 'worker', 'api', 'evals', 'monitoring'],
-  // Benchmarks drive the real code paths like an entry point does.
-  bench: ['core', 'db', 'prompts', 'agents', 'worker', 'api', 'evals', 'monitoring', 'cli'],
+  // Benchmarks drive the real code paths like an entry point does, against the test harness's fake LLM server.
+  bench: ['core', 'db', 'prompts', 'agents', 'worker', 'api', 'evals', 'monitoring', 'cli', 'test'],
   test: ['core', 'db', 'prompts', 'agents', 'worker', 'api', 'web', 'evals', 'monitoring', 'cli', 'bench'],
 };
 

@@ -32,21 +32,25 @@ export async function readRecordBatch(file: URL): Promise<RecordBatch> {
   return parsed.data;
 }
 
-function sideImport(batch: RecordBatch, side: Side) {
+function sideImport(batch: RecordBatch, side: Side, source: string) {
   const account = side === 'external' ? batch.reconciliation.externalAccount : batch.reconciliation.internalAccount;
   const records = batch[side].map((r, entry) => ({
     ...r,
-    // Demo ids are short; prefixing with the reconciliation keeps them unique in a shared database.
-    id: `demo:${batch.reconciliation.id}:${r.id}`,
+    // Batch ids are short; prefixing with the reconciliation keeps them unique in a shared database.
+    id: `${source}:${batch.reconciliation.id}:${r.id}`,
     side,
-    provenance: { file: `demo/${batch.reconciliation.id}.json`, entry, raw: { id: r.id } },
+    provenance: { file: `${source}/${batch.reconciliation.id}.json`, entry, raw: { id: r.id } },
   }));
   const sha256 = createHash('sha256').update(JSON.stringify(batch[side])).digest('hex');
-  return { format: 'json' as const, side, account, fileName: `demo-${batch.reconciliation.id}-${side}.json`, sha256, createdBy: 'demo', records };
+  return { format: 'json' as const, side, account, fileName: `${source}-${batch.reconciliation.id}-${side}.json`, sha256, createdBy: source, records };
 }
 
 export async function loadDemoBatch(db: Database, file: URL = DEMO_BATCH_FILE): Promise<DemoLoadResult> {
-  const batch = await readRecordBatch(file);
+  return loadRecordBatch(db, await readRecordBatch(file), 'demo');
+}
+
+/** Stores a record batch as two imports and its reconciliation, idempotently; `source` prefixes the record ids. */
+export async function loadRecordBatch(db: Database, batch: RecordBatch, source: string): Promise<DemoLoadResult> {
   const { reconciliation } = batch;
   return db.transaction(async (tx) => {
     await tx
@@ -59,8 +63,8 @@ export async function loadDemoBatch(db: Database, file: URL = DEMO_BATCH_FILE): 
         internalAccount: reconciliation.internalAccount,
       })
       .onConflictDoNothing();
-    const external = await storeImport(tx, sideImport(batch, 'external'));
-    const internal = await storeImport(tx, sideImport(batch, 'internal'));
+    const external = await storeImport(tx, sideImport(batch, 'external', source));
+    const internal = await storeImport(tx, sideImport(batch, 'internal', source));
     return {
       name: reconciliation.name,
       loaded: external.status === 'stored' || internal.status === 'stored',

@@ -80,6 +80,8 @@ export const configEnvSchema = z.object({
   LLM_PRICE_PROMPT_PER_MTOK: decimalText('0'),
   /** LLM price in USD per million completion tokens (decimal). */
   LLM_PRICE_COMPLETION_PER_MTOK: decimalText('0'),
+  /** Breaks per LLM call: larger batches spend fewer prompt tokens per break, smaller ones fail less at once. */
+  RECON_LLM_BATCH_SIZE: integer(1, 200, 20),
   /** Hybrid mode: rules answers below this confidence (0–1) also go to the LLM. */
   RECON_HYBRID_THRESHOLD: z.preprocess((v) => (v === '' || v === undefined ? 0.8 : v), z.coerce.number({ message: 'must be a number from 0 to 1' }).min(0, { message: 'must be a number from 0 to 1' }).max(1, { message: 'must be a number from 0 to 1' })),
   /** Auto-approve verified, agreed suggestions up to this amount at stake (decimal); unset: auto-approval off. */
@@ -114,6 +116,7 @@ export interface Config {
     readonly price: { readonly promptPerMTok: string; readonly completionPerMTok: string };
   };
   readonly hybridThreshold: number;
+  readonly llmBatchSize: number;
   /** Decimal string; undefined: auto-approval off. */
   readonly autoApproveMaxAmount: string | undefined;
   readonly mode: (typeof AGENT_MODES)[number];
@@ -155,6 +158,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       price: { promptPerMTok: e.LLM_PRICE_PROMPT_PER_MTOK, completionPerMTok: e.LLM_PRICE_COMPLETION_PER_MTOK },
     },
     hybridThreshold: e.RECON_HYBRID_THRESHOLD,
+    llmBatchSize: e.RECON_LLM_BATCH_SIZE,
     autoApproveMaxAmount: e.RECON_AUTO_APPROVE_MAX_AMOUNT,
     mode: e.RECON_MODE ?? (e.LLM_BASE_URL ? 'hybrid' : 'rules'),
     workerConcurrency: e.WORKER_CONCURRENCY,
