@@ -25,12 +25,12 @@ export function timingCause(facts: BreakFacts): CauseVerdict {
       return (ev !== undefined && Math.abs(toEpochDay(ev) - toEpochDay(i.record.date)) <= window && ev !== e.record.date) || (iv !== undefined && Math.abs(toEpochDay(iv) - toEpochDay(e.record.date)) <= window && iv !== i.record.date);
     }));
     if (byValueDate) return causeVerdict('value_date_difference', 0.75, 'cause.timing.value_date', 'One side booked on the value date, the other on the booking date.');
-    return causeVerdict('posting_lag', 0.88, 'cause.timing.posting_lag', `One side booked the item ${facts.dateGap} days after the other.`);
+    return causeVerdict('posting_lag', 0.92, 'cause.timing.posting_lag', `One side booked the item ${facts.dateGap} days after the other.`);
   }
   const settlesLater = [...facts.ext, ...facts.int].some((r) => r.record.settleDate !== undefined && r.record.settleDate > facts.ctx.asOf);
   if (isTrade(facts) || settlesLater) return causeVerdict('pending_settlement', 0.85, 'cause.timing.pending_settlement', 'The trade is still inside its settlement cycle.');
   if (facts.int.length > 0) {
-    if (facts.sumInt > 0n) return causeVerdict('deposit_in_transit', 0.85, 'cause.timing.in_transit', 'A receipt booked in the books that the bank has not credited yet.');
+    if (facts.sumInt > 0n) return causeVerdict('deposit_in_transit', 0.92, 'cause.timing.in_transit', 'A receipt booked in the books that the bank has not credited yet.');
     const cheque = hasFamily(facts.intFlags, 'cheque');
     return causeVerdict('outstanding_payment', cheque ? 0.9 : 0.82, 'cause.timing.outstanding', 'A payment booked in the books that has not cleared the bank yet.');
   }
@@ -54,12 +54,12 @@ export function interestCause(facts: BreakFacts): CauseVerdict {
 
 export function feeDeductionCause(facts: BreakFacts): CauseVerdict {
   if (hasFamily(facts.flags, 'cardSettlement')) return causeVerdict('processor_fee_netted', 0.85, 'cause.fee_deduction.processor', 'A card or payment processor settled net of its fee.');
-  return causeVerdict('wire_fee_deducted', 0.85, 'cause.fee_deduction.wire', 'A bank in the payment chain took its fee from the transfer.');
+  return causeVerdict('wire_fee_deducted', 0.9, 'cause.fee_deduction.wire', 'A bank in the payment chain took its fee from the transfer.');
 }
 
 export function fxCause(facts: BreakFacts): CauseVerdict {
   if (hasFamily(facts.flags, 'spread')) return causeVerdict('conversion_spread', 0.75, 'cause.fx.spread', 'The text mentions a spread or margin on the conversion.');
-  return causeVerdict('fx_rate_source', 0.8, 'cause.fx.rate_source', 'The two sides converted at rates from different sources or times.');
+  return causeVerdict('fx_rate_source', 0.85, 'cause.fx.rate_source', 'The two sides converted at rates from different sources or times.');
 }
 
 export function amountMismatchCause(facts: BreakFacts): CauseVerdict {
@@ -79,23 +79,23 @@ export function amountMismatchCause(facts: BreakFacts): CauseVerdict {
   if (receiptShort && discountWords) return causeVerdict('early_payment_discount', 0.7, 'cause.amount.discount_words', 'The text mentions a discount.');
   if (short) {
     const fraction = simpleFraction(e, i, facts.units);
-    return causeVerdict('partial_payment', fraction ? 0.88 : 0.72, 'cause.amount.partial', fraction ? `The counterparty paid ${fraction} of the amount.` : 'The counterparty paid less than the amount booked.');
+    return causeVerdict('partial_payment', fraction ? 0.92 : 0.75, 'cause.amount.partial', fraction ? `The counterparty paid ${fraction} of the amount.` : 'The counterparty paid less than the amount booked.');
   }
   return causeVerdict('overpayment', 0.7, 'cause.amount.overpayment', 'The counterparty paid more than the amount booked.');
 }
 
 export function duplicateCause(facts: BreakFacts): CauseVerdict {
   return facts.int.length > 0
-    ? causeVerdict('double_posting', 0.78, 'cause.duplicate.books', 'The same entry was booked twice in the ledger.')
-    : causeVerdict('duplicate_import', 0.78, 'cause.duplicate.statement', 'The same statement line was imported twice.');
+    ? causeVerdict('double_posting', 0.85, 'cause.duplicate.books', 'The same entry was booked twice in the ledger.')
+    : causeVerdict('duplicate_import', 0.85, 'cause.duplicate.statement', 'The same statement line was imported twice.');
 }
 
 export function aggregateCause(facts: BreakFacts): CauseVerdict {
   const [one, many] = facts.ext.length === 1 ? [facts.ext, facts.int] : [facts.int, facts.ext];
   const anchor = normalizeReference(one[0]?.record.reference);
   const sharesInvoice = anchor.length >= 3 && many.some((r) => normalizeReference(r.record.reference).startsWith(anchor));
-  if (sharesInvoice || hasFamily(facts.flags, 'partial')) return causeVerdict('instalment_payment', 0.85, 'cause.aggregate.instalments', 'One invoice settled in several payments.');
-  if (facts.ext.length === 1 && facts.int.length > 1) return causeVerdict('batch_deposit', hasFamily(facts.flags, 'batch') ? 0.9 : 0.82, 'cause.aggregate.batch', 'Several items credited or debited by the bank as one amount.');
+  if (sharesInvoice || hasFamily(facts.flags, 'partial')) return causeVerdict('instalment_payment', 0.92, 'cause.aggregate.instalments', 'One invoice settled in several payments.');
+  if (facts.ext.length === 1 && facts.int.length > 1) return causeVerdict('batch_deposit', hasFamily(facts.flags, 'batch') ? 0.93 : 0.88, 'cause.aggregate.batch', 'Several items credited or debited by the bank as one amount.');
   if (facts.ext.length > 1 && facts.int.length === 1) return causeVerdict('instalment_payment', 0.6, 'cause.aggregate.many_payments', 'Several payments against one book entry.');
   return unknown('Several items on both sides: neither a batch nor instalments.');
 }
@@ -103,7 +103,7 @@ export function aggregateCause(facts: BreakFacts): CauseVerdict {
 export function missingInternalCause(facts: BreakFacts): CauseVerdict {
   if (isTrade(facts)) return causeVerdict('trade_not_booked', 0.88, 'cause.missing_internal.trade', 'A trade settled at the custodian but not booked.');
   if (hasFamily(facts.extFlags, 'ownTransfer')) return causeVerdict('unbooked_transfer_leg', 0.8, 'cause.missing_internal.transfer', 'One leg of a transfer between own accounts is missing from the books.');
-  if (facts.sumExt > 0n) return causeVerdict('unrecorded_receipt', 0.85, 'cause.missing_internal.receipt', 'Money received that the books have not recorded.');
+  if (facts.sumExt > 0n) return causeVerdict('unrecorded_receipt', 0.9, 'cause.missing_internal.receipt', 'Money received that the books have not recorded.');
   if (facts.sumExt < 0n) return causeVerdict('unrecorded_direct_debit', hasFamily(facts.extFlags, 'directDebit') ? 0.88 : 0.68, 'cause.missing_internal.direct_debit', 'A debit collected from the account that the books have not recorded.');
   return unknown('A zero amount on the statement.');
 }
@@ -112,7 +112,7 @@ export function missingExternalCause(facts: BreakFacts): CauseVerdict {
   if (isTrade(facts)) return causeVerdict('trade_not_settled', 0.85, 'cause.missing_external.trade', 'A booked trade that has not settled at the custodian.');
   if (hasFamily(facts.intFlags, 'erroneous')) return causeVerdict('erroneous_booking', 0.8, 'cause.missing_external.error_words', 'The entry is described as an error or test.');
   if (hasFamily(facts.intFlags, 'paymentOrder') || hasFamily(facts.intFlags, 'cheque')) return causeVerdict('payment_not_executed', 0.7, 'cause.missing_external.order', 'A payment order booked in the books that the bank never executed.');
-  return causeVerdict('erroneous_booking', 0.6, 'cause.missing_external.default', 'Nothing on the statement corresponds to the entry, long past its clearing window.');
+  return causeVerdict('erroneous_booking', 0.7, 'cause.missing_external.default', 'Nothing on the statement corresponds to the entry, long past its clearing window.');
 }
 
 export function reversalCause(facts: BreakFacts): CauseVerdict {

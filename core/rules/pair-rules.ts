@@ -41,25 +41,25 @@ export function classifyCashPair(facts: BreakFacts): TypeVerdict {
   if (diff === 0n) {
     const window = facts.ctx.config.dateWindowDays;
     if (facts.dateGap > window) {
-      return verdict('timing_difference', 0.92, 'pair.dates_apart', `Same amount on both sides, booked ${facts.dateGap} days apart (window ${window} days).`, [`booking dates ${facts.dateGap} days apart`, ...evidence]);
+      return verdict('timing_difference', 0.96, 'pair.dates_apart', `Same amount on both sides, booked ${facts.dateGap} days apart (window ${window} days).`, [`booking dates ${facts.dateGap} days apart`, ...evidence]);
     }
     return referencesDiffer(facts)
-      ? verdict('reference_mismatch', 0.9, 'pair.reference_differs', 'Amounts and dates agree; the references or counterparties differ.', evidence)
+      ? verdict('reference_mismatch', 0.95, 'pair.reference_differs', 'Amounts and dates agree; the references or counterparties differ.', evidence)
       : verdict('reference_mismatch', 0.6, 'pair.amount_only', 'Amounts and dates agree and nothing else links the two records.', evidence);
   }
   if (isSignFlip(e, i)) {
     // A return line paired against its original looks like a sign flip too.
     const returned = hasFamily(flags, 'returned') || hasFamily(flags, 'chargeback');
-    return verdict('sign_error', returned ? 0.7 : 0.95, 'pair.sign_flip', 'Equal magnitude, opposite direction: one side was booked with the wrong sign.', evidence);
+    return verdict('sign_error', returned ? 0.7 : 0.97, 'pair.sign_flip', 'Equal magnitude, opposite direction: one side was booked with the wrong sign.', evidence);
   }
   const units = facts.units;
   if (isWithinRounding(diff, units, facts.ctx.config.roundingMinorUnits)) {
-    return verdict('rounding_difference', 0.96, 'pair.rounding', `The difference is within the rounding tolerance of ${facts.ctx.config.roundingMinorUnits} minor units.`, evidence);
+    return verdict('rounding_difference', 0.98, 'pair.rounding', `The difference is within the rounding tolerance of ${facts.ctx.config.roundingMinorUnits} minor units.`, evidence);
   }
   const swapped = transposition(e, i, units);
-  if (swapped === 'swap') return verdict('amount_mismatch', 0.93, 'pair.transposition', 'The amounts have the same digits with two of them swapped (a keying error; the difference is divisible by 9).', evidence);
+  if (swapped === 'swap') return verdict('amount_mismatch', 0.96, 'pair.transposition', 'The amounts have the same digits with two of them swapped (a keying error; the difference is divisible by 9).', evidence);
   const shift = decimalShift(e, i, units);
-  if (shift !== undefined) return verdict('amount_mismatch', 0.9, 'pair.decimal_shift', `One amount is the other with the decimal point moved ${shift} place(s).`, evidence);
+  if (shift !== undefined) return verdict('amount_mismatch', 0.93, 'pair.decimal_shift', `One amount is the other with the decimal point moved ${shift} place(s).`, evidence);
   if (e < 0n !== i < 0n) return verdict('amount_mismatch', 0.55, 'pair.opposite_direction', 'The two sides move in opposite directions by different amounts.', evidence);
   const deviation = deviationPpm(e, i) ?? Infinity;
   if (diff < 0n && hasFamily(flags, 'cardSettlement') && deviation <= PROCESSOR_FEE_PPM) {
@@ -71,7 +71,7 @@ export function classifyCashPair(facts: BreakFacts): TypeVerdict {
     return verdict('amount_mismatch', 0.88, 'pair.discount_terms', 'The customer paid less by an exact discount percentage, and the text mentions a discount.', evidence);
   }
   // After discount terms: 2 % of 1,000.00 is also a round amount, and the word decides.
-  if (isFeeLike(diff, i, units)) return verdict('fee_deduction', 0.86, 'pair.fee_schedule', 'Less arrived than was booked by a round fee amount: a fee was taken in flight.', evidence);
+  if (isFeeLike(diff, i, units)) return verdict('fee_deduction', 0.92, 'pair.fee_schedule', 'Less arrived than was booked by a round fee amount: a fee was taken in flight.', evidence);
   if (swapped === 'permutation') return verdict('amount_mismatch', 0.6, 'pair.digit_permutation', 'The amounts have the same digits in another order (a keying error is likely).', evidence);
   if (deviation <= FX_BAND_PPM) {
     if (receiptShort && discountWords) return verdict('amount_mismatch', 0.75, 'pair.discount_words', 'The customer paid a few percent less and the text mentions a discount.', evidence);
@@ -79,7 +79,7 @@ export function classifyCashPair(facts: BreakFacts): TypeVerdict {
       return verdict('amount_mismatch', 0.55, 'pair.discount_percent', 'The customer paid exactly 2 % or 3 % less: usual early payment discount terms.', evidence);
     }
     const fxWords = hasFamily(flags, 'fx') || hasFamily(flags, 'spread');
-    return verdict('fx_difference', fxWords ? 0.85 : 0.75, 'pair.fx_band', `The amounts differ by ${(deviation / 10_000).toFixed(2)} %, as a conversion at a different rate would.`, evidence);
+    return verdict('fx_difference', fxWords ? 0.9 : 0.85, 'pair.fx_band', `The amounts differ by ${(deviation / 10_000).toFixed(2)} %, as a conversion at a different rate would.`, evidence);
   }
-  return verdict('amount_mismatch', 0.85, 'pair.material', `The amounts differ materially (${(deviation / 10_000).toFixed(1)} %), beyond fees, rounding or conversion.`, evidence);
+  return verdict('amount_mismatch', 0.92, 'pair.material', `The amounts differ materially (${(deviation / 10_000).toFixed(1)} %), beyond fees, rounding or conversion.`, evidence);
 }

@@ -18,7 +18,7 @@ export function quantityCause(facts: BreakFacts): CauseVerdict {
   const pair = pairRecords(facts);
   if (!pair || pair.e.quantity === undefined || pair.i.quantity === undefined) return unknown('No pair of quantities to compare.');
   // A wrongly keyed quantity leaves the cash amount as executed; a partial fill moves both together.
-  if (!differingFields(facts).has('amount')) return causeVerdict('booking_error', 0.85, 'cause.quantity.booking_error', 'The quantity differs while the settlement amount agrees: the quantity was keyed wrongly.');
+  if (!differingFields(facts).has('amount')) return causeVerdict('booking_error', 0.9, 'cause.quantity.booking_error', 'The quantity differs while the settlement amount agrees: the quantity was keyed wrongly.');
   const qe = toScaled(pair.e.quantity);
   const qi = toScaled(pair.i.quantity);
   const smaller = (qe < 0n ? -qe : qe) < (qi < 0n ? -qi : qi);
@@ -32,7 +32,7 @@ export function priceCause(facts: BreakFacts): CauseVerdict {
   if (!pair || pair.e.price === undefined || pair.i.price === undefined) return unknown('No pair of prices to compare.');
   const deviation = deviationPpm(toScaled(pair.i.price), toScaled(pair.e.price)) ?? 0;
   // Sources disagree by fractions of a percent; a price several percent off is an old one.
-  if (deviation >= 30_000) return causeVerdict('stale_price', 0.72, 'cause.price.stale', `The booked price is ${(deviation / 10_000).toFixed(1)} % away from the executed price: an out-of-date price.`);
+  if (deviation >= 30_000) return causeVerdict('stale_price', 0.8, 'cause.price.stale', `The booked price is ${(deviation / 10_000).toFixed(1)} % away from the executed price: an out-of-date price.`);
   return causeVerdict('price_source_difference', 0.7, 'cause.price.source', 'The prices differ slightly: different price sources.');
 }
 
@@ -44,7 +44,7 @@ export function settlementCause(facts: BreakFacts): CauseVerdict {
   const later = toEpochDay(pair.e.settleDate) - toEpochDay(pair.i.settleDate);
   // The market settling a day later than a correctly counted weekday cycle is what a holiday does.
   if (later === 1 && !isWeekend(pair.e.settleDate)) return causeVerdict('market_holiday', 0.5, 'cause.settlement.one_day_later', 'The custodian settled one business day later than booked.');
-  return causeVerdict('settlement_cycle_error', 0.8, 'cause.settlement.cycle', 'The booked settlement date follows another settlement cycle.');
+  return causeVerdict('settlement_cycle_error', 0.85, 'cause.settlement.cycle', 'The booked settlement date follows another settlement cycle.');
 }
 
 export function incomeCause(facts: BreakFacts): CauseVerdict {

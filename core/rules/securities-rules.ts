@@ -83,26 +83,26 @@ export function classifySecuritiesPair(facts: BreakFacts): TypeVerdict {
   const caWords = hasFamily(facts.flags, 'split') || hasFamily(facts.flags, 'corporateAction');
   if (fields.has('quantity') && pair && (isSplitPattern(pair.e, pair.i) || caWords)) {
     const position = pair.e.kind === 'position' || pair.i.kind === 'position';
-    const base = isSplitPattern(pair.e, pair.i) ? (caWords || position ? 0.93 : 0.8) : 0.75;
+    const base = isSplitPattern(pair.e, pair.i) ? (caWords || position ? 0.96 : 0.85) : 0.75;
     return verdict('corporate_action', sure(base, ['quantity', 'price', 'amount']), 'securities.corporate_action', 'The quantity changed while the value of the holding did not: a corporate action booked on one side only.', listed);
   }
   if (isIncome(facts) && fields.has('amount')) {
-    return verdict('income_difference', sure(0.9, ['amount']), 'securities.income', 'The income amounts (dividend, coupon or accrued interest) differ.', listed);
+    return verdict('income_difference', sure(0.95, ['amount']), 'securities.income', 'The income amounts (dividend, coupon or accrued interest) differ.', listed);
   }
   if (fields.has('securityId')) {
-    return verdict('security_id_mismatch', sure(0.92, ['securityId', 'tradeDate']), 'securities.security_id', 'The two sides identify the security differently, and the identifiers do not map to each other.', listed);
+    return verdict('security_id_mismatch', sure(0.96, ['securityId', 'tradeDate']), 'securities.security_id', 'The two sides identify the security differently, and the identifiers do not map to each other.', listed);
   }
   if (fields.has('fxRate')) {
-    return verdict('fx_difference', sure(0.92, ['fxRate', 'amount']), 'securities.fx_rate', 'The FX rates differ beyond tolerance, and with them the settlement amounts.', listed);
+    return verdict('fx_difference', sure(0.96, ['fxRate', 'amount']), 'securities.fx_rate', 'The FX rates differ beyond tolerance, and with them the settlement amounts.', listed);
   }
   if (fields.has('quantity')) {
-    return verdict('quantity_mismatch', sure(0.9, ['quantity', 'amount']), 'securities.quantity', 'The quantities differ on an otherwise matching trade.', listed);
+    return verdict('quantity_mismatch', sure(0.95, ['quantity', 'amount']), 'securities.quantity', 'The quantities differ on an otherwise matching trade.', listed);
   }
   if (fields.has('price')) {
-    return verdict('price_difference', sure(0.9, ['price', 'amount']), 'securities.price', 'The prices differ beyond the price tolerance.', listed);
+    return verdict('price_difference', sure(0.95, ['price', 'amount']), 'securities.price', 'The prices differ beyond the price tolerance.', listed);
   }
   if (fields.has('settleDate')) {
-    return verdict('settlement_date_mismatch', sure(0.92, ['settleDate']), 'securities.settle_date', 'The settlement dates differ.', listed);
+    return verdict('settlement_date_mismatch', sure(0.96, ['settleDate']), 'securities.settle_date', 'The settlement dates differ.', listed);
   }
   if (fields.has('amount')) return classifyCashPair(facts);
   if (fields.has('tradeDate')) return verdict('timing_difference', 0.75, 'securities.trade_date', 'Same trade economics, booked on different trade dates.', listed);

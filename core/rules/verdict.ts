@@ -6,7 +6,12 @@ import { familyNames } from './narrative-keywords.ts';
 
 export interface TypeVerdict {
   readonly type: BreakType;
-  /** How often this rule is right: the calibration target. */
+  /**
+   * How often this rule is right. Set from the rule's accuracy on generated
+   * cases (rules-accuracy.test.ts), shrunk toward what real statements allow,
+   * since generated narratives are cleaner than banks'; evaluation reports
+   * recalibrate per rule id.
+   */
   readonly confidence: number;
   /** Stable rule id, e.g. `pair.sign_flip`: evaluation reports calibrate per rule. */
   readonly rule: string;
