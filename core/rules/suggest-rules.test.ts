@@ -102,3 +102,18 @@ describe('answers for a type chosen elsewhere (the LLM path)', () => {
     expect(verifySuggestion(ctx, 'sign_error', s.resolution).ok).toBe(true);
   });
 });
+
+describe('texts stay within the contract limits', () => {
+  it('for long references and many candidates', () => {
+    const long = 'R'.repeat(1500);
+    const partial = run({ external: [{ id: 'e1', amount: '1521.00', reference: long }], internal: [{ id: 'i1', amount: '3043.29', reference: long }] });
+    const ctx = partial.ctx;
+    const c = classifyByRules(ctx);
+    expect(resolutionProposalSchema.safeParse(suggestByRules(ctx, c, rootCauseByRules(ctx, c))).success).toBe(true);
+    const many = contextOf({ external: [{ id: 'e1', amount: '-11.54', description: 'CARD' }], internal: Array.from({ length: 40 }, (_, k) => ({ id: `ledger-entry-${'x'.repeat(50)}-${k}`, amount: '-11.54', description: `Item ${k}` })) });
+    const a = classifyByRules(many);
+    const s = suggestByRules(many, a, rootCauseByRules(many, a));
+    expect(resolutionProposalSchema.safeParse(s).success).toBe(true);
+    expect(s.resolution).toMatchObject({ action: 'escalate', reason: expect.stringMatching(/and 31 more/) });
+  });
+});

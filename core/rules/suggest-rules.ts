@@ -13,10 +13,18 @@ import { breakFacts, formatAmount, type BreakFacts } from './break-facts.ts';
 import { carryForward, confirm, contact, correctEntry, escalate, matchWithAdjustment, postJournal, type Proposal } from './resolution-builders.ts';
 import { clampConfidence } from './verdict.ts';
 
+/** A short name for the item in messages: its reference and security, cut to stay readable (references may be long). */
 const describeItem = (facts: BreakFacts) => {
   const r = facts.ext[0]?.record ?? facts.int[0]?.record;
-  return r ? [r.reference, r.securityId].filter(Boolean).join(' ') || r.id : 'the item';
+  const name = r ? [r.reference, r.securityId].filter(Boolean).join(' ') || r.id : 'the item';
+  return name.length > 60 ? `${name.slice(0, 57)}...` : name;
 };
+
+/** Record ids for a message, the first ten and a count of the rest, so a large group stays within the reason's length. */
+function listIds(facts: BreakFacts): string {
+  const all = [...facts.ext, ...facts.int].map((r) => (r.record.id.length > 60 ? `${r.record.id.slice(0, 57)}...` : r.record.id));
+  return all.length > 10 ? `${all.slice(0, 10).join(', ')} and ${all.length - 10} more` : all.join(', ');
+}
 
 function amountMismatch(facts: BreakFacts, cause: RootCause): Proposal {
   const cur = facts.currency ?? '';
@@ -96,8 +104,7 @@ function resolutionFor(facts: BreakFacts, type: BreakType, cause: RootCause): Pr
     case 'reference_mismatch':
       return confirm(facts);
     case 'ambiguous_match': {
-      const names = [...facts.ext, ...facts.int].map((r) => r.record.id).join(', ');
-      return escalate(`Records ${names} have equally good counterparts; a reviewer has to choose which belong together.`, 0.95);
+      return escalate(`Records ${listIds(facts)} have equally good counterparts; a reviewer has to choose which belong together.`, 0.95);
     }
     case 'quantity_mismatch':
       return cause === 'partial_fill' ? contact(`Only part of the order for ${describeItem(facts)} was filled; please confirm the executed quantity.`, 0.8) : securitiesCorrection(facts, 'quantity', 'quantity');
