@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../core/errors/app-error.ts';
 import { parseStatementFile } from '../../core/ingest/parse-statement-file.ts';
 import { readFixture } from '../../test/fixtures.ts';
 import { openTestDatabase } from '../../test/test-db.ts';
@@ -54,5 +55,16 @@ describe('importStatementStream', () => {
     expect((error as Error).message).toMatch(/late\.csv: 1 problem, nothing was imported — line 12002, field amount/);
     expect(await handle.db.select().from(imports).where(eq(imports.fileName, 'late.csv'))).toEqual([]);
     expect(await handle.db.select().from(records).where(eq(records.account, 'LATE'))).toEqual([]);
+  });
+
+  it('reports a record an earlier import stored as a conflict, and stores nothing of the new file', async () => {
+    const rows = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `2026-11-01,${from + i}.00,EUR,C-${from + i}`).join('\n');
+    const file = (body: string) => new TextEncoder().encode(`Date,Amount,Currency,Reference\n${body}\n`);
+    await importStatementStream(handle.db, chunked(file(rows(9_000, 9_010)), 8192), { fileName: 'first.csv', side: 'external', account: 'CONFLICT' });
+    const error = await importStatementStream(handle.db, chunked(file(rows(0, 12_000)), 8192), { fileName: 'overlap.csv', side: 'external', account: 'CONFLICT' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/^overlap\.csv: a record of this file was already imported/) });
+    expect(await handle.db.select().from(imports).where(eq(imports.fileName, 'overlap.csv'))).toEqual([]);
+    expect(await handle.db.select({ id: records.id }).from(records).where(eq(records.account, 'CONFLICT'))).toHaveLength(10);
   });
 });
