@@ -65,6 +65,13 @@ describe('recon CLI', () => {
     expect(lines[0]!.expected.breaks.length).toBe(4);
   });
 
+  it('says what recon run needs', async () => {
+    const result = await run(['run', '--mode', 'psychic'], { RECON_DATA_DIR: dataDir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--reconciliation, --batch, or both --external and --internal');
+    expect(result.stderr).toContain('--mode as one of rules, llm, hybrid');
+  });
+
   it('rejects an unknown command', async () => {
     const result = await run(['frobnicate'], {});
     expect(result.code).toBe(2);
@@ -86,10 +93,17 @@ describe('recon CLI', () => {
       const second = await run(['demo'], env);
       expect(second.code).toBe(0);
       expect(second.stdout).toContain('already loaded');
+
+      const reconciled = await run(['run', '--reconciliation', 'demo-operating-eur'], env);
+      expect(reconciled.code, reconciled.stderr).toBe(0);
+      expect(reconciled.stdout).toMatch(/matched +10 groups, 20 records/);
+      expect(reconciled.stdout).toMatch(/breaks +12: /);
+      expect(reconciled.stdout).toMatch(/sources +rules 12/);
+      expect(reconciled.stdout).toMatch(/verified +12 of 12/);
     } finally {
       await databaseUrl.drop();
     }
-  });
+  }, 120_000);
 });
 
 describe('recon serve', () => {
