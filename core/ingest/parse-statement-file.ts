@@ -8,7 +8,7 @@ import { parseBai2 } from './bai2/parse-bai2.ts';
 import { parseCamt } from './camt/parse-camt.ts';
 import type { CsvProfile } from './csv/csv-profile.ts';
 import { BANK_PROFILE, LEDGER_PROFILE } from './csv/csv-profile.ts';
-import { CsvParser, parseCsv } from './csv/parse-csv.ts';
+import { CsvParser } from './csv/parse-csv.ts';
 import { decodeText } from './decode-text.ts';
 import { detectFormat, type DetectedFormat } from './detect-format.ts';
 import type { ImportIssue } from './import-issues.ts';
@@ -16,7 +16,7 @@ import { parseMt940 } from './mt940/parse-mt940.ts';
 import { parseOfx } from './ofx/parse-ofx.ts';
 import type { ParseOutput } from './parsed-statement.ts';
 import { checkStatements, type StatementCheck } from './statement-integrity.ts';
-import { toCanonicalRecords } from './to-canonical-records.ts';
+import { RecordCollector, toCanonicalRecords, type RecordOptions } from './to-canonical-records.ts';
 import { readXlsxRows } from './xlsx/read-xlsx.ts';
 import type { InflateRaw } from './xlsx/zip-reader.ts';
 
@@ -63,18 +63,41 @@ function csvOptions(options: ParseFileOptions) {
   };
 }
 
+/**
+ * What a format's parser hands back: its output, plus the records when the
+ * parser passed its entries straight on to a record collector. Those entries
+ * were never held, so a million-row CSV does not keep a million entries
+ * beside its million records.
+ */
+interface ParseResult {
+  readonly output: ParseOutput;
+  readonly collected?: RecordCollector;
+}
+
+function recordOptions(detected: StatementFormat, options: ParseFileOptions): RecordOptions {
+  return { source: SOURCE[detected], side: options.side, fileName: options.fileName, ...(options.account ? { account: options.account } : {}) };
+}
+
+/** A CSV parser whose entries go to a collector, numbered as `toCanonicalRecords` numbers a single statement's. */
+function collectingCsvParser(detected: StatementFormat, options: ParseFileOptions): { parser: CsvParser; collected: RecordCollector } {
+  const collected = new RecordCollector(recordOptions(detected, options));
+  let index = 0;
+  const parser = new CsvParser({ ...csvOptions(options), onEntry: (entry) => collected.add(entry, undefined, 0, index++, false) });
+  return { parser, collected };
+}
+
 /** A spreadsheet goes through the same column mapping as CSV, row by row. */
-function parseXlsx(bytes: Uint8Array, options: ParseFileOptions): ParseOutput {
-  if (!options.inflateRaw) return { statements: [], warnings: [], errors: [{ code: 'unsupported_format', message: 'XLSX needs a decompressor (inflateRaw) from the caller' }] };
+function parseXlsx(bytes: Uint8Array, options: ParseFileOptions): ParseResult {
+  if (!options.inflateRaw) return { output: { statements: [], warnings: [], errors: [{ code: 'unsupported_format', message: 'XLSX needs a decompressor (inflateRaw) from the caller' }] } };
   let rows;
   try {
     rows = readXlsxRows(bytes, options.inflateRaw);
   } catch (error) {
-    return { statements: [], warnings: [], errors: [{ code: 'invalid_xlsx', message: `not a readable XLSX workbook: ${error instanceof Error ? error.message : String(error)}` }] };
+    return { output: { statements: [], warnings: [], errors: [{ code: 'invalid_xlsx', message: `not a readable XLSX workbook: ${error instanceof Error ? error.message : String(error)}` }] } };
   }
-  const parser = new CsvParser(csvOptions(options));
+  const { parser, collected } = collectingCsvParser('xlsx', options);
   for (const row of rows) parser.addRow(row);
-  return parser.end();
+  return { output: parser.end(), collected };
 }
 
 function parseText(format: StatementFormat, text: string, options: ParseFileOptions): ParseOutput | undefined {
@@ -91,8 +114,6 @@ function parseText(format: StatementFormat, text: string, options: ParseFileOpti
       return parseBai2(text, options);
     case 'ofx':
       return parseOfx(text, options);
-    case 'csv':
-      return parseCsv(text, csvOptions(options));
     default:
       return undefined;
   }
@@ -109,10 +130,24 @@ export function parseStatementFile(bytes: Uint8Array, options: ParseFileOptions)
       errors: [{ code: 'unknown_format', line: 1, message: 'the format could not be recognised; name it with --format (mt940, mt942, mt950, camt052, camt053, camt054, bai2, ofx, csv, xlsx)' }],
     };
   }
-  const output = detected === 'xlsx' ? parseXlsx(bytes, options) : parseText(detected, decodeText(bytes, options.profile?.encoding).text, options);
-  if (!output) return { format: detected, records: [], statements: [], warnings: [], errors: [{ code: 'unsupported_format', message: `${detected} files cannot be imported` }] };
+  let result: ParseResult | undefined;
+  if (detected === 'xlsx') result = parseXlsx(bytes, options);
+  else {
+    const text = decodeText(bytes, options.profile?.encoding).text;
+    if (detected === 'csv') {
+      const { parser, collected } = collectingCsvParser(detected, options);
+      parser.write(text);
+      result = { output: parser.end(), collected };
+    } else {
+      const output = parseText(detected, text, options);
+      result = output ? { output } : undefined;
+    }
+  }
+  if (!result) return { format: detected, records: [], statements: [], warnings: [], errors: [{ code: 'unsupported_format', message: `${detected} files cannot be imported` }] };
+  const { output, collected } = result;
   const integrity = checkStatements(output.statements);
-  const { records, errors } = output.errors.length > 0 ? { records: [], errors: [] } : toCanonicalRecords(output.statements, { source: SOURCE[detected], side: options.side, fileName: options.fileName, ...(options.account ? { account: options.account } : {}) });
+  // Record issues count only when the parser found nothing wrong, as before records were collected while parsing.
+  const { records, errors } = output.errors.length > 0 ? { records: [], errors: [] } : (collected ?? toCanonicalRecords(output.statements, recordOptions(detected, options)));
   const allErrors = [...output.errors, ...errors];
   // All or nothing: a file with any error yields no records.
   return { format: detected, records: allErrors.length > 0 ? [] : records, statements: integrity.checks, warnings: [...output.warnings, ...integrity.warnings], errors: allErrors };

@@ -12,7 +12,7 @@ import type { CanonicalRecord } from '../records/canonical-record.ts';
 import type { Side } from '../statuses.ts';
 import type { ImportIssue } from './import-issues.ts';
 import type { ParsedEntry, ParsedStatement } from './parsed-statement.ts';
-import { stableHash } from './stable-hash.ts';
+import { KeyCounter, stableHashJoined } from './stable-hash.ts';
 
 export interface RecordOptions {
   /** Short source family used in ids: `mt`, `camt`, `csv`, `bai2`, `ofx`. */
@@ -23,13 +23,41 @@ export interface RecordOptions {
   readonly fileName: string;
 }
 
+const COLLAPSE = /\s\s|[\t\n\r]/;
+
+/**
+ * Whether `clean` must collapse whitespace, i.e. whether COLLAPSE matches.
+ * Printable ASCII with single spaces is settled by a scan (the common case,
+ * run per field per record); anything else is left to the regex itself.
+ */
+function needsCollapse(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c > 32 && c < 127) continue;
+    if (c === 32) {
+      const next = t.charCodeAt(i + 1);
+      if (Number.isNaN(next) || (next > 32 && next < 127)) continue;
+    }
+    return COLLAPSE.test(t);
+  }
+  return false;
+}
+
 /** Trimmed, whitespace collapsed, capped; undefined when empty. Runs per field per record. */
 function clean(v: string | undefined, max = 2000): string | undefined {
   if (v === undefined) return undefined;
   let t = v.trim();
   if (t === '') return undefined;
-  if (/\s\s|[\t\n\r]/.test(t)) t = t.replace(/\s+/g, ' ');
+  if (needsCollapse(t)) t = t.replace(/\s+/g, ' ');
   return t.length > max ? t.slice(0, max) : t;
+}
+
+/** Where an entry sits in its file: what provenance records beside the line. */
+export interface EntryPlace {
+  statementAccount?: string;
+  statement: number;
+  index: number;
+  multiStatement: boolean;
 }
 
 /**
@@ -37,14 +65,23 @@ function clean(v: string | undefined, max = 2000): string | undefined {
  * batch instead of the whole file. Keeps only the id occurrence counts.
  */
 export class RecordBuilder {
-  private readonly occurrences = new Map<string, number>();
+  private readonly occurrences = new KeyCounter();
+  /** Reused to build each key as one flat string: joining copies once, where `+` leaves a tree of pieces to hold. */
+  private readonly keyParts: string[] = ['', ':', '', ':', ''];
+  /** Reused for every content hash: one array instead of one joined string per record. */
+  private readonly hashParts: string[] = ['', '', '', '', '', ''];
 
   constructor(private readonly options: RecordOptions) {}
 
   /** The record, or the issue that keeps this entry (and so the file) out. */
-  add(entry: ParsedEntry, place: { statementAccount?: string; statement: number; index: number; multiStatement: boolean }): CanonicalRecord | ImportIssue {
+  add(entry: ParsedEntry, place: EntryPlace): CanonicalRecord | ImportIssue {
+    return this.build(entry, place.statementAccount, place.statement, place.index, place.multiStatement);
+  }
+
+  /** `add` with the place as arguments: no place object per entry on the whole-file path. */
+  build(entry: ParsedEntry, statementAccount: string | undefined, statement: number, index: number, multiStatement: boolean): CanonicalRecord | ImportIssue {
     const options = this.options;
-    const account = options.account ?? entry.account ?? place.statementAccount;
+    const account = options.account ?? entry.account ?? statementAccount;
     if (!account) {
       return { code: 'missing_account', ...(entry.line !== undefined ? { line: entry.line } : {}), field: 'account', message: 'the file names no account for this entry; give one with --account' };
     }
@@ -56,14 +93,27 @@ export class RecordBuilder {
     const reference = clean(entry.reference);
     const counterparty = clean(entry.counterparty);
     const description = clean(entry.description);
-    const base = entry.bankReference
-      ? `ref:${entry.bankReference}`
-      : `${entry.date}:${stableHash(`${entry.valueDate ?? ''}|${entry.amount}|${entry.currency}|${reference ?? ''}|${counterparty ?? ''}|${description ?? ''}`)}`;
+    let base: string;
+    if (entry.bankReference) base = `ref:${entry.bankReference}`;
+    else {
+      // The hash input is `valueDate|amount|currency|reference|counterparty|description`, as it always was.
+      const parts = this.hashParts;
+      parts[0] = entry.valueDate ?? '';
+      parts[1] = entry.amount;
+      parts[2] = entry.currency;
+      parts[3] = reference ?? '';
+      parts[4] = counterparty ?? '';
+      parts[5] = description ?? '';
+      base = `${entry.date}:${stableHashJoined(parts)}`;
+    }
     // Ids must be unique in the file: a repeated key gets its occurrence number,
     // which is stable for the same file.
-    const key = `${options.source}:${account}:${base}`;
-    const seen = this.occurrences.get(key) ?? 0;
-    this.occurrences.set(key, seen + 1);
+    const keyParts = this.keyParts;
+    keyParts[0] = options.source;
+    keyParts[2] = account;
+    keyParts[4] = base;
+    const key = keyParts.join('');
+    const seen = this.occurrences.count(key);
     const id = seen > 0 ? `${key}:${seen}` : key;
     const record: Record<string, unknown> = {
       id: id.length > 200 ? id.slice(0, 200) : id,
@@ -84,10 +134,10 @@ export class RecordBuilder {
     if (entry.price) record.price = entry.price;
     if (entry.tradeDate) record.tradeDate = entry.tradeDate;
     if (entry.settleDate) record.settleDate = entry.settleDate;
-    const provenance: Record<string, unknown> = { file: options.fileName, entry: place.index, raw: entry.raw };
+    const provenance: Record<string, unknown> = { file: options.fileName, entry: index, raw: entry.raw };
     if (entry.line !== undefined) provenance.line = entry.line;
     if (entry.path !== undefined) provenance.path = entry.path;
-    if (place.multiStatement) provenance.statement = String(place.statement + 1);
+    if (multiStatement) provenance.statement = String(statement + 1);
     record.provenance = provenance;
     return record as unknown as CanonicalRecord;
   }
@@ -95,18 +145,34 @@ export class RecordBuilder {
 
 const isIssue = (r: CanonicalRecord | ImportIssue): r is ImportIssue => 'code' in r && 'message' in r && !('side' in r);
 
+/** Collects records and issues in entry order, for parsers that hand entries over as they read them. */
+export class RecordCollector {
+  readonly records: CanonicalRecord[] = [];
+  readonly errors: ImportIssue[] = [];
+  private readonly builder: RecordBuilder;
+
+  constructor(options: RecordOptions) {
+    this.builder = new RecordBuilder(options);
+  }
+
+  add(entry: ParsedEntry, statementAccount: string | undefined, statement: number, index: number, multiStatement: boolean): void {
+    const result = this.builder.build(entry, statementAccount, statement, index, multiStatement);
+    // Records always carry `side`; issues never do.
+    if ('side' in result) this.records.push(result);
+    else this.errors.push(result);
+  }
+}
+
 export function toCanonicalRecords(statements: readonly ParsedStatement[], options: RecordOptions): { records: CanonicalRecord[]; errors: ImportIssue[] } {
-  const builder = new RecordBuilder(options);
-  const errors: ImportIssue[] = [];
-  const records: CanonicalRecord[] = [];
-  statements.forEach((s, statement) =>
-    s.entries.forEach((entry, index) => {
-      const result = builder.add(entry, { ...(s.account ? { statementAccount: s.account } : {}), statement, index, multiStatement: statements.length > 1 });
-      if (isIssue(result)) errors.push(result);
-      else records.push(result);
-    }),
-  );
-  return { records, errors };
+  const collector = new RecordCollector(options);
+  const multiStatement = statements.length > 1;
+  for (let statement = 0; statement < statements.length; statement++) {
+    const s = statements[statement]!;
+    const account = s.account ? s.account : undefined;
+    const entries = s.entries;
+    for (let index = 0; index < entries.length; index++) collector.add(entries[index]!, account, statement, index, multiStatement);
+  }
+  return { records: collector.records, errors: collector.errors };
 }
 
 export { isIssue as isImportIssue };

@@ -2,6 +2,11 @@
  * An incremental RFC 4180 CSV reader: quoted fields with embedded delimiters,
  * quotes ("") and line breaks; CRLF or LF. Rows come out with the 1-based line
  * they start on; only an unfinished row is held between chunks.
+ *
+ * Beside each row the reader hands over the row's text as it stands in the
+ * input when that text is exactly the fields joined by the delimiter (no
+ * quote in the row, row within one chunk): a slice of the input costs no copy,
+ * where joining the fields again would, for every row of a large file.
  */
 export interface CsvRow {
   readonly fields: string[];
@@ -18,10 +23,15 @@ export class CsvReader {
   private rowLine = 1;
   private pendingCR = false;
   private unterminatedAt: number | undefined;
+  /** The chunk being read, and where in it the current row starts (-1: in an earlier chunk). */
+  private chunk = '';
+  private rowStart = 0;
+  /** The current row holds a quote, so its text differs from its joined fields. */
+  private rowQuoted = false;
 
   constructor(
     private readonly delimiter: string,
-    private readonly onRow: (row: CsvRow) => void,
+    private readonly onRow: (row: CsvRow, text: string | undefined) => void,
   ) {}
 
   write(chunk: string): void {
@@ -29,11 +39,14 @@ export class CsvReader {
     let field = this.field;
     let i = 0;
     const n = chunk.length;
+    this.chunk = chunk;
+    this.rowStart = field === '' && this.row.length === 0 && !this.inQuotes && !this.quoteClosed ? 0 : -1;
     while (i < n) {
       if (this.pendingCR) {
         this.pendingCR = false;
         if (chunk.charCodeAt(i) === 10) {
           i += 1;
+          this.rowStart = i;
           continue;
         }
       }
@@ -50,6 +63,7 @@ export class CsvReader {
       }
       const c = chunk.charCodeAt(i);
       if (c === 34) {
+        this.rowQuoted = true;
         if (this.quoteClosed) {
           // "" inside a quoted field is one quote character.
           field += '"';
@@ -71,11 +85,12 @@ export class CsvReader {
       } else if (c === 10 || c === 13) {
         this.row.push(field);
         field = '';
-        this.emit();
+        this.emit(i);
         this.line += 1;
         this.rowLine = this.line;
         if (c === 13) this.pendingCR = true;
         i += 1;
+        this.rowStart = i;
       } else {
         // Take the whole run of ordinary characters at once.
         let j = i + 1;
@@ -97,18 +112,22 @@ export class CsvReader {
     if (this.field !== '' || this.row.length > 0) {
       this.row.push(this.field);
       this.field = '';
-      this.emit();
+      this.emit(this.chunk.length);
     }
+    this.chunk = '';
     return {};
   }
 
-  private emit(): void {
+  /** Ends the current row, which stops before `end` in the current chunk. */
+  private emit(end: number): void {
     const fields = this.row;
+    const text = this.rowStart >= 0 && !this.rowQuoted ? this.chunk.slice(this.rowStart, end) : undefined;
     this.row = [];
     this.quoteClosed = false;
+    this.rowQuoted = false;
     // Blank lines carry nothing.
     if (fields.length === 1 && fields[0]!.trim() === '') return;
-    this.onRow({ fields, line: this.rowLine });
+    this.onRow({ fields, line: this.rowLine }, text);
   }
 }
 

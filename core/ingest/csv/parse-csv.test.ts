@@ -122,3 +122,22 @@ describe('CsvReader', () => {
     );
   });
 });
+
+describe('row provenance', () => {
+  it('keeps each row as its fields joined, whether the text is sliced or rebuilt', () => {
+    const text = 'Date,Amount,Currency,Description\r\n2026-01-01,1.00,EUR,plain\r\n2026-01-02,2.00,EUR,"quoted, with comma"\n2026-01-03,3.00,EUR,last';
+    const rows = entries(parseCsv(text, { profile: BANK_PROFILE })).map((e) => e.raw.row);
+    expect(rows).toEqual(['2026-01-01,1.00,EUR,plain', '2026-01-02,2.00,EUR,quoted, with comma', '2026-01-03,3.00,EUR,last']);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: text.length - 1 }), { maxLength: 6 }), (cuts) => {
+        const parser = new CsvParser({ profile: BANK_PROFILE });
+        let last = 0;
+        for (const p of [...[...new Set(cuts)].sort((a, b) => a - b), text.length]) {
+          parser.write(text.slice(last, p));
+          last = p;
+        }
+        expect(parser.end().statements[0]!.entries.map((e) => e.raw.row)).toEqual(rows);
+      }),
+    );
+  });
+});

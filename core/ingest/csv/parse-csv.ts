@@ -14,6 +14,12 @@ import { CsvReader, detectDelimiter, type CsvRow } from './csv-reader.ts';
 const SAMPLE_ROWS = 200;
 const CURRENCY_SYMBOLS = /[$€£¥₹₣]|\bCHF\b|\bEUR\b|\bUSD\b/g;
 
+/** Parsed dates kept for reuse: exports repeat few dates many times, and one string per date is less to hold. */
+const DATE_CACHE_LIMIT = 20_000;
+
+/** Column positions by field, -1 where the profile's column is absent. */
+type ColumnIndexes = Readonly<Record<CsvField, number>>;
+
 const normalizeHeader = (h: string) => h.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/\s+/g, ' ');
 
 /** Comma decimals when amounts end in ",dd" and none end in ".dd"; points otherwise. */
@@ -42,7 +48,13 @@ export class CsvParser {
   private sampleText = '';
   private skipped = 0;
   private columns: Partial<Record<CsvField, number>> | undefined;
-  private pending: CsvRow[] = [];
+  private at: ColumnIndexes | undefined;
+  /** Rows held until the date layout and decimal separator are settled, with their source text. */
+  private pending: { row: CsvRow; text: string | undefined }[] = [];
+  private readonly dates = new Map<string, string>();
+  /** The last currency cell and the code it gave: most files hold one currency. */
+  private currencyText: string | undefined;
+  private currencyCode = '';
   private dateFormat: Exclude<DateFormat, 'auto'> | undefined;
   private number: NumberFormat | undefined;
   private readonly entries: ParsedEntry[] = [];
@@ -79,7 +91,7 @@ export class CsvParser {
 
   private start(text: string): void {
     this.delimiter = this.options.profile.delimiter ?? detectDelimiter(text);
-    this.reader = new CsvReader(this.delimiter, (row) => this.addRow(row));
+    this.reader = new CsvReader(this.delimiter, (row, rowText) => this.addRow(row, rowText));
     this.reader.write(text);
   }
 
@@ -103,11 +115,18 @@ export class CsvParser {
       this.issues.error({ code: 'missing_column', line: this.skipped + 1, field: 'amount', message: `no amount column (or debit/credit columns) found in ${where}` });
     }
     this.columns = resolved;
+    const at = {} as Record<CsvField, number>;
+    for (const field of Object.keys(columns) as CsvField[]) at[field] = resolved[field] ?? -1;
+    this.at = at;
     this.unusable = resolved.date === undefined || (resolved.amount === undefined && resolved.debit === undefined && resolved.credit === undefined);
   }
 
-  /** Feeds one already-split row (spreadsheets come as rows, not text). */
-  addRow(row: CsvRow): void {
+  /**
+   * Feeds one already-split row (spreadsheets come as rows, not text). `text`,
+   * when given, must be the fields joined by the delimiter: it is kept as the
+   * row's provenance instead of joining them again.
+   */
+  addRow(row: CsvRow, text?: string): void {
     if (this.skipped < this.options.profile.skipRows) {
       this.skipped += 1;
       return;
@@ -122,31 +141,63 @@ export class CsvParser {
     }
     if (this.unusable) return;
     if (!this.dateFormat) {
-      this.pending.push(row);
+      this.pending.push({ row, text });
       if (this.pending.length >= SAMPLE_ROWS) this.flushPending();
       return;
     }
-    this.convert(row);
+    this.convert(row, text);
   }
 
   private flushPending(): void {
     if (this.pending.length === 0 || !this.columns || this.unusable) return;
     const { profile } = this.options;
     const c = this.columns;
-    const sample = (i: number | undefined) => (i === undefined ? [] : this.pending.map((r) => r.fields[i] ?? ''));
+    const sample = (i: number | undefined) => (i === undefined ? [] : this.pending.map((r) => r.row.fields[i] ?? ''));
     this.dateFormat = profile.dateFormat === 'auto' ? detectDateFormat(sample(c.date)) : profile.dateFormat;
     const decimal = profile.decimal === 'auto' ? detectDecimal([...sample(c.amount), ...sample(c.debit), ...sample(c.credit)]) : profile.decimal;
     const thousands = profile.thousands.length > 0 ? profile.thousands : decimal === ',' ? ['.', ' ', '\u00a0', "'"] : [',', ' ', '\u00a0', "'"];
     this.number = { decimal, thousands };
     const rows = this.pending;
     this.pending = [];
-    for (const r of rows) this.convert(r);
+    for (const r of rows) this.convert(r.row, r.text);
   }
 
   private cell(row: CsvRow, field: CsvField): string | undefined {
-    const i = this.columns?.[field];
-    const v = i === undefined ? undefined : row.fields[i]?.trim();
-    return v === '' ? undefined : v;
+    const i = this.at![field];
+    if (i < 0) return undefined;
+    const v = row.fields[i];
+    if (v === undefined) return undefined;
+    const t = v.trim();
+    return t === '' ? undefined : t;
+  }
+
+  /** The ISO date for a cell of the file's date layout; one string per distinct date. */
+  private dateOf(text: string): string | undefined {
+    const known = this.dates.get(text);
+    if (known !== undefined) return known;
+    const date = parseDateAs(text, this.dateFormat!);
+    if (date !== undefined) {
+      if (this.dates.size >= DATE_CACHE_LIMIT) this.dates.clear();
+      this.dates.set(text, date);
+    }
+    return date;
+  }
+
+  /** The currency a row's currency cell (or else the default) names, upper-cased, before it is checked. */
+  private currencyNamed(text: string | undefined): string | undefined {
+    return (text ?? this.options.profile.defaultCurrency ?? this.options.defaultCurrency)?.toUpperCase();
+  }
+
+  /** The row's ISO 4217 code, or undefined when it names none. */
+  private currencyOf(text: string | undefined): string | undefined {
+    if (text !== undefined && text === this.currencyText) return this.currencyCode;
+    const code = this.currencyNamed(text);
+    if (!code || !isCurrencyCode(code)) return undefined;
+    if (text !== undefined) {
+      this.currencyText = text;
+      this.currencyCode = code;
+    }
+    return code;
   }
 
   private amountOf(row: CsvRow, field: CsvField): string | undefined | null {
@@ -165,10 +216,10 @@ export class CsvParser {
     return i !== undefined && this.header[i] ? `${field} ("${this.header[i]}")` : field;
   }
 
-  private convert(row: CsvRow): void {
+  private convert(row: CsvRow, text: string | undefined): void {
     const { profile } = this.options;
     const dateText = this.cell(row, 'date');
-    const date = dateText === undefined ? undefined : parseDateAs(dateText, this.dateFormat!);
+    const date = dateText === undefined ? undefined : this.dateOf(dateText);
     if (!date) {
       this.issues.error({ code: 'invalid_date', line: row.line, field: this.headerName('date'), message: dateText ? `${JSON.stringify(dateText)} is not a date in the layout ${this.dateFormat}` : 'is empty, expected a date' });
       return;
@@ -191,19 +242,21 @@ export class CsvParser {
       return;
     }
     if (profile.negate && !/^-?[0.]+$/.test(amount)) amount = amount.startsWith('-') ? amount.slice(1) : `-${amount}`;
-    const currency = (this.cell(row, 'currency') ?? profile.defaultCurrency ?? this.options.defaultCurrency)?.toUpperCase();
-    if (!currency || !isCurrencyCode(currency)) {
+    const currencyText = this.cell(row, 'currency');
+    const currency = this.currencyOf(currencyText);
+    if (currency === undefined) {
+      const named = this.currencyNamed(currencyText);
       this.issues.error({
         code: 'invalid_currency',
         line: row.line,
         field: this.headerName('currency'),
-        message: currency ? `${JSON.stringify(currency)} is not an ISO 4217 currency code` : 'no currency column and no default currency in the profile',
+        message: named ? `${JSON.stringify(named)} is not an ISO 4217 currency code` : 'no currency column and no default currency in the profile',
       });
       return;
     }
-    const entry: Record<string, unknown> = { date, amount, currency, line: row.line, raw: { row: row.fields.join(this.delimiter) } };
+    const entry: Record<string, unknown> = { date, amount, currency, line: row.line, raw: { row: text ?? row.fields.join(this.delimiter) } };
     const valueText = this.cell(row, 'valueDate');
-    const valueDate = valueText ? parseDateAs(valueText, this.dateFormat!) : undefined;
+    const valueDate = valueText ? this.dateOf(valueText) : undefined;
     if (valueDate) entry.valueDate = valueDate;
     // Plain assignments, not spreads: this runs for every row of million-row files.
     const reference = this.cell(row, 'reference');
