@@ -22,23 +22,42 @@ export class PathNode {
   readonly txKey: string;
   /** The previous entry's value, reused when the next one is the same text. */
   last: string | undefined = undefined;
+  /** Learned element order: the child that came first last time, and the sibling that followed this one. */
+  private firstChild: PathNode | undefined = undefined;
+  private nextSibling: PathNode | undefined = undefined;
 
   constructor(
     private readonly trie: PathTrie,
     readonly id: number,
     key: string,
+    /** The element's local name (last path step). */
+    readonly name = '',
   ) {
     // Internalized, so setting them as provenance keys needs no string-table lookup per entry.
     this.key = internalized(key);
     this.txKey = internalized(`TxDtls/${key}`);
   }
 
-  child(name: string): PathNode {
+  /**
+   * The child element `name`, opened after the sibling `after` (undefined for
+   * the first child). Entries repeat one layout, so the child that followed
+   * `after` last time is tried first: one comparison instead of a search.
+   */
+  child(name: string, after: PathNode | undefined): PathNode {
+    const guess = after === undefined ? this.firstChild : after.nextSibling;
+    if (guess !== undefined && guess.name === name) return guess;
+    const node = this.find(name);
+    if (after === undefined) this.firstChild = node;
+    else after.nextSibling = node;
+    return node;
+  }
+
+  private find(name: string): PathNode {
     const names = this.childNames;
-    // Names come interned from the tokenizer, so this is mostly an identity check on few candidates.
     for (let i = 0; i < names.length; i++) if (names[i] === name) return this.children[i]!;
-    const node = this.trie.add(this.key === '' ? name : `${this.key}/${name}`);
-    names.push(internalized(name));
+    const own = internalized(name);
+    const node = this.trie.add(this.key === '' ? own : `${this.key}/${own}`, own);
+    names.push(own);
     this.children.push(node);
     return node;
   }
@@ -59,10 +78,10 @@ export class PathTrie {
   private readonly byKey = new Map<string, PathNode>();
   readonly root: PathNode = this.add('');
 
-  add(key: string): PathNode {
+  add(key: string, name?: string): PathNode {
     const existing = this.byKey.get(key);
     if (existing) return existing;
-    const node = new PathNode(this, this.nodes.length, key);
+    const node = new PathNode(this, this.nodes.length, key, name);
     this.nodes.push(node);
     this.byKey.set(key, node);
     return node;
@@ -73,7 +92,7 @@ export class PathTrie {
     let node = this.root;
     const at = key.indexOf('@');
     const elements = at === -1 ? key : key.slice(0, at);
-    for (const name of elements.split('/')) node = node.child(name);
+    for (const name of elements.split('/')) node = node.child(name, undefined);
     return at === -1 ? node : node.attribute(key.slice(at + 1));
   }
 }
@@ -99,34 +118,52 @@ export function squash(v: string): string {
 
 export class FieldBag {
   private readonly values: (string | undefined)[] = [];
+  /** Each value squashed, once it has been read: fields are read more than once per entry. */
+  private readonly squashed: (string | undefined)[] = [];
   /** Node ids in the order their first value arrived: the order provenance lists them. */
   private readonly order: number[] = [];
+  /** How many of `order` are in use: the array is kept, not truncated, so clearing allocates nothing. */
+  private count = 0;
 
   constructor(readonly trie: PathTrie) {}
 
   clear(): void {
     const values = this.values;
-    for (const id of this.order) values[id] = undefined;
-    this.order.length = 0;
+    const order = this.order;
+    const squashed = this.squashed;
+    for (let i = 0; i < this.count; i++) {
+      const id = order[i]!;
+      values[id] = undefined;
+      squashed[id] = undefined;
+    }
+    this.count = 0;
   }
 
   /** An element opened: a repeated element's text is separated from the previous one's. */
   open(node: PathNode): void {
     const existing = this.values[node.id];
-    if (existing !== undefined) this.values[node.id] = `${existing} `;
+    if (existing !== undefined) {
+      this.values[node.id] = `${existing} `;
+      this.squashed[node.id] = undefined;
+    }
   }
 
   set(node: PathNode, value: string): void {
     const existing = this.values[node.id];
     // Repeated elements (several Ustrd lines) are joined, not overwritten.
     if (existing === undefined) this.first(node.id, value);
-    else this.values[node.id] = `${existing} ${value}`;
+    else {
+      this.values[node.id] = `${existing} ${value}`;
+      this.squashed[node.id] = undefined;
+    }
   }
 
   append(node: PathNode, text: string): void {
     const existing = this.values[node.id];
-    if (existing !== undefined) this.values[node.id] = existing + text;
-    else if (text === node.last) this.first(node.id, node.last);
+    if (existing !== undefined) {
+      this.values[node.id] = existing + text;
+      this.squashed[node.id] = undefined;
+    } else if (text === node.last) this.first(node.id, node.last);
     else {
       // Codes, currencies and dates repeat from entry to entry: holding one copy keeps the retained heap small.
       if (text.length <= 32) node.last = text;
@@ -136,8 +173,11 @@ export class FieldBag {
 
   private first(id: number, value: string): void {
     while (this.values.length < id) this.values.push(undefined);
+    while (this.squashed.length <= id) this.squashed.push(undefined);
     this.values[id] = value;
-    this.order.push(id);
+    if (this.count === this.order.length) this.order.push(id);
+    else this.order[this.count] = id;
+    this.count += 1;
   }
 
   /** Whether anything (even blank text) has arrived for the path. */
@@ -147,10 +187,19 @@ export class FieldBag {
 
   /** The squashed value, or undefined when absent or blank. */
   value(node: PathNode): string | undefined {
-    const raw = this.values[node.id];
-    if (raw === undefined) return undefined;
-    const v = squash(raw);
+    const v = this.squashedValue(node.id);
     return v === '' ? undefined : v;
+  }
+
+  private squashedValue(id: number): string | undefined {
+    let v = this.squashed[id];
+    if (v === undefined) {
+      const raw = this.values[id];
+      if (raw === undefined) return undefined;
+      v = squash(raw);
+      this.squashed[id] = v;
+    }
+    return v;
   }
 
   /** The first of several paths with a non-blank value. */
@@ -164,8 +213,10 @@ export class FieldBag {
 
   /** Every non-blank value in arrival order, keyed by path (prefixed with "TxDtls/" for a transaction's). */
   forEach(visit: (node: PathNode, value: string) => void): void {
-    for (const id of this.order) {
-      const v = squash(this.values[id]!);
+    const order = this.order;
+    for (let i = 0; i < this.count; i++) {
+      const id = order[i]!;
+      const v = this.squashedValue(id)!;
       if (v !== '') visit(this.trie.nodes[id]!, v);
     }
   }
@@ -176,13 +227,22 @@ export class FieldBag {
     return out;
   }
 
-  /** Copies the values into a provenance record, under the plain or transaction key. */
-  copyInto(raw: Record<string, string>, tx: boolean): void {
-    const values = this.values;
+  /**
+   * Appends the non-blank values, their provenance keys (plain or under
+   * "TxDtls/") and node ids to the scratch arrays from index `n`; returns the new length.
+   */
+  gather(keys: string[], values: string[], ids: number[], n: number, tx: boolean): number {
     const nodes = this.trie.nodes;
-    for (const id of this.order) {
-      const v = squash(values[id]!);
-      if (v !== '') raw[tx ? nodes[id]!.txKey : nodes[id]!.key] = v;
+    const order = this.order;
+    for (let i = 0; i < this.count; i++) {
+      const id = order[i]!;
+      const v = this.squashedValue(id)!;
+      if (v === '') continue;
+      keys[n] = tx ? nodes[id]!.txKey : nodes[id]!.key;
+      values[n] = v;
+      ids[n] = tx ? ~id : id;
+      n += 1;
     }
+    return n;
   }
 }

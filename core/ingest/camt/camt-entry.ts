@@ -10,6 +10,7 @@ import { parseCompactOrIsoDate } from '../parse-date.ts';
 import { parseDecimalText } from '../parse-decimal-text.ts';
 import type { FieldBag } from './camt-collector.ts';
 import { first, type EntryFields, type TxFields } from './camt-fields.ts';
+import type { ProvenanceBuilder } from './camt-provenance.ts';
 
 const PLACEHOLDER = /^(NOTPROVIDED|NONREF|NONE)$/i;
 /** Only values of a placeholder's length need the regex. */
@@ -58,7 +59,16 @@ function at(place: EntryPlace, name: string): { line: number; path: string } {
 }
 
 /** The entry's fields and those of its first `txCount` transaction details, as parsed entries (or issues). */
-export function camtEntries(entry: FieldBag, e: EntryFields, txs: readonly FieldBag[], txCount: number, f: TxFields, place: EntryPlace, issues: IssueCollector): ParsedEntry[] {
+export function camtEntries(
+  entry: FieldBag,
+  e: EntryFields,
+  txs: readonly FieldBag[],
+  txCount: number,
+  f: TxFields,
+  place: EntryPlace,
+  provenance: ProvenanceBuilder,
+  issues: IssueCollector,
+): ParsedEntry[] {
   const amountRaw = entry.value(e.amount);
   const amount = amountRaw === undefined ? undefined : parseDecimalText(amountRaw, { decimal: '.' });
   if (!amount || !amount.ok) {
@@ -85,33 +95,45 @@ export function camtEntries(entry: FieldBag, e: EntryFields, txs: readonly Field
   const valueDate = valueRaw ? parseCompactOrIsoDate(valueRaw) : undefined;
   const total = signed(amount.value, indicator);
   const bankRef = useful(first(entry, e.bankReference));
-  // The common single-transaction entry, built directly in one key order:
-  // this path runs for every entry of large statements.
-  const out: Record<string, unknown> = { date: date.value };
-  if (valueDate?.ok) out.valueDate = valueDate.value;
-  out.currency = currency;
-  out.reversal = entry.value(e.reversal) === 'true';
-  out.typeCode = first(entry, e.typeCode) ?? '';
-  out.line = place.line;
+  const valueIso = valueDate?.ok ? valueDate.value : undefined;
+  const reversal = entry.value(e.reversal) === 'true';
+  const typeCode = first(entry, e.typeCode) ?? '';
   if (txCount > 1) {
-    const split = splitEntries(entry, e, txs.slice(0, txCount), f, { base: out, total, currency, indicator, bankRef, path: place.path });
+    const base = baseOf(date.value, valueIso, currency, reversal, typeCode, place.line);
+    const split = splitEntries(entry, e, txs.slice(0, txCount), f, { base, total, currency, indicator, bankRef, path: place.path });
     if (split) return split;
   }
+  // The common single-transaction entry: this path runs for every entry of large statements.
   const tx = txCount > 0 ? txs[0] : undefined;
+  const ref = reference(tx, f) ?? useful(entry.value(e.entryReference));
+  const party = counterparty(tx, f, indicator);
+  const text = description(tx, f, entry, e);
+  const raw = provenance.build(entry, tx);
+  if (valueIso !== undefined && ref !== undefined && party !== undefined && text !== undefined && bankRef !== undefined) {
+    // Everything present, the usual case: one literal, allocated at its final size.
+    const full: ParsedEntry = { date: date.value, valueDate: valueIso, currency, reversal, typeCode, line: place.line, amount: total, path: place.path, reference: ref, counterparty: party, description: text, bankReference: bankRef, raw };
+    return [full];
+  }
+  const out = baseOf(date.value, valueIso, currency, reversal, typeCode, place.line);
   out.amount = total;
   out.path = place.path;
-  const ref = reference(tx, f) ?? useful(entry.value(e.entryReference));
   if (ref !== undefined) out.reference = ref;
-  const party = counterparty(tx, f, indicator);
   if (party !== undefined) out.counterparty = party;
-  const text = description(tx, f, entry, e);
   if (text !== undefined) out.description = text;
   if (bankRef !== undefined) out.bankReference = bankRef;
-  const raw: Record<string, string> = {};
-  entry.copyInto(raw, false);
-  if (tx) tx.copyInto(raw, true);
   out.raw = raw;
   return [out as unknown as ParsedEntry];
+}
+
+/** The fields every entry (and every part of a split one) has, in their usual order. */
+function baseOf(date: string, valueDate: string | undefined, currency: string, reversal: boolean, typeCode: string, line: number): Record<string, unknown> {
+  const base: Record<string, unknown> = { date };
+  if (valueDate !== undefined) base.valueDate = valueDate;
+  base.currency = currency;
+  base.reversal = reversal;
+  base.typeCode = typeCode;
+  base.line = line;
+  return base;
 }
 
 interface SplitBase {

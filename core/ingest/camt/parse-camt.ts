@@ -13,6 +13,7 @@ import { NO_ATTRIBUTES, XmlStream, XmlSyntaxError } from '../xml/xml-stream.ts';
 import { FieldBag, PathTrie, type PathNode } from './camt-collector.ts';
 import { camtEntries } from './camt-entry.ts';
 import { EntryFields, first, TxFields } from './camt-fields.ts';
+import { ProvenanceBuilder } from './camt-provenance.ts';
 
 const MESSAGES: Readonly<Record<string, string>> = { BkToCstmrStmt: 'Stmt', BkToCstmrAcctRpt: 'Rpt', BkToCstmrDbtCdtNtfctn: 'Ntfctn' };
 const OPENING = ['OPBD', 'PRCD'];
@@ -50,6 +51,8 @@ export class CamtParser {
   /** Local names of the open elements, and each one's path node within its context (statement, balance, entry, transaction). */
   private readonly names: string[] = [];
   private readonly nodes: (PathNode | undefined)[] = [];
+  /** Per depth, the previous sibling's node under the current parent: where the next child is predicted from. */
+  private readonly after: (PathNode | undefined)[] = [];
   private depth = 0;
   /** The open contexts, innermost last; the innermost is also kept in `bag` and `bagDepth`. */
   private readonly bags: FieldBag[] = [];
@@ -69,6 +72,7 @@ export class CamtParser {
   private entryLine = 0;
   private readonly entryFields = new EntryFields(this.entryBag.trie);
   private readonly txFields = new TxFields(this.txTrie);
+  private readonly provenance = new ProvenanceBuilder();
   private readonly accountCurrency = this.statementTrie.node('Acct/Ccy');
   private readonly statementCreated = this.statementTrie.node('CreDtTm');
   private readonly accountIds = [this.statementTrie.node('Acct/Id/IBAN'), this.statementTrie.node('Acct/Id/Othr/Id')];
@@ -128,6 +132,7 @@ export class CamtParser {
     this.bag = bag;
     this.bagDepth = depth;
     this.nodes[depth - 1] = bag.trie.root;
+    this.after[depth] = undefined;
   }
 
   private popContext(): void {
@@ -146,7 +151,9 @@ export class CamtParser {
     if (d <= 3 || d === 5) this.openContext(name, d, depth, line);
     const bag = this.bag;
     if (bag !== undefined && depth > this.bagDepth) {
-      const node = this.nodes[depth - 2]!.child(name);
+      const node = this.nodes[depth - 2]!.child(name, this.after[depth - 1]);
+      this.after[depth - 1] = node;
+      this.after[depth] = undefined;
       this.nodes[depth - 1] = node;
       bag.open(node);
       if (attributes !== NO_ATTRIBUTES) for (const key in attributes) bag.set(node.attribute(key), attributes[key]!);
@@ -223,7 +230,7 @@ export class CamtParser {
         this.issues.warn({ code: 'date_from_creation', line, path, message: `entry has no booking or value date; dated ${fallbackDate.slice(0, 10)} from the message creation time` });
       }
     }
-    const entries = camtEntries(bag, e, this.txBags, this.txCount, this.txFields, { currency, path, line }, this.issues);
+    const entries = camtEntries(bag, e, this.txBags, this.txCount, this.txFields, { currency, path, line }, this.provenance, this.issues);
     this.clearEntry();
     if (!this.onEntry) {
       for (const entry of entries) statement.entries.push(entry);
