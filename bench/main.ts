@@ -2,12 +2,17 @@
  * Benchmarks: `npm run bench -- <name> [--scale N]`. Results go to
  * docs/BENCHMARKS.md with the machine and the command.
  */
+import { EventEmitter } from 'node:events';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../cli/config.ts';
 import { importBench, importOne } from './import-bench.ts';
 import { agentsBench } from './agents-bench.ts';
 import { ingestBench } from './ingest-bench.ts';
 import { matchBench, matchOne } from './match-bench.ts';
+
+// LangGraph adds one abort listener per concurrent fan-out task to the run's signal; with
+// more than ten chunks in flight Node would warn of a leak that is not one.
+EventEmitter.defaultMaxListeners = Math.max(EventEmitter.defaultMaxListeners, 100);
 
 const BENCHES: Record<string, (o: { scale: number; databaseUrl: string | undefined }) => Promise<void>> = { ingest: ingestBench, import: importBench, match: matchBench, agents: agentsBench };
 

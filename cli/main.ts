@@ -3,6 +3,7 @@
  * worker). Configuration is parsed before anything runs, so a bad value stops
  * start-up with one message listing every problem.
  */
+import { EventEmitter } from 'node:events';
 import { AppError, isAppError } from '../core/errors/app-error.ts';
 import type { Command } from './command.ts';
 import { demoCommand } from './commands/demo.ts';
@@ -15,6 +16,10 @@ import { startCommand } from './commands/start.ts';
 import { loadConfig } from './config.ts';
 import { print, printError } from './output.ts';
 import { VERSION } from './version.ts';
+
+// LangGraph adds one abort listener per concurrent fan-out task to the run's signal; with
+// more than ten chunks in flight Node would warn of a leak that is not one.
+EventEmitter.defaultMaxListeners = Math.max(EventEmitter.defaultMaxListeners, 100);
 
 const COMMANDS: readonly Command[] = [startCommand, serveCommand, migrateCommand, demoCommand, importCommand, runCommand, generateCommand];
 
