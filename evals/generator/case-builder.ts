@@ -1,7 +1,9 @@
 /** Accumulates one case's records and its truth while scenarios add to it. */
 import { addDays } from '../../core/dates/iso-date.ts';
+import type { Decimal } from '../../core/money/decimal.ts';
 import type { CaseRecord } from '../../core/records/canonical-record.ts';
 import type { EvalCase, ExpectedBreak } from '../case-schema.ts';
+import { amountFromCents, minorAmount, roundToCurrency, scaleToCurrency } from './currency-amounts.ts';
 import type { Random } from './random.ts';
 
 export class CaseBuilder {
@@ -27,6 +29,30 @@ export class CaseBuilder {
   /** A date well inside the period, outside the clearing window. */
   settledDate(): string {
     return this.date(this.random.int(7, 27));
+  }
+
+  /**
+   * A random amount in the current currency, sized between the bounds given in
+   * hundredths of a euro-like unit, with exactly the currency's decimals. One
+   * draw, as `random.cents` makes, so two-decimal cases stay as they were.
+   */
+  amount(minCents: number, maxCents: number): string {
+    return amountFromCents(this.random.int(minCents, maxCents), this.currency);
+  }
+
+  /** A fixed euro-like size ("15.00") in the current currency ("2250" JPY). */
+  scaled(amount: string): string {
+    return scaleToCurrency(amount, this.currency);
+  }
+
+  /** A computed value (amount × rate) rounded to the current currency's decimals. */
+  round(value: Decimal): string {
+    return roundToCurrency(value, this.currency);
+  }
+
+  /** `n` minor units of the current currency. */
+  minor(n: number): string {
+    return minorAmount(n, this.currency);
   }
 
   reference(prefix = 'INV'): string {

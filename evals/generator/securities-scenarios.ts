@@ -23,9 +23,9 @@ type Trade = Omit<CaseRecord, 'id' | 'account' | 'currency'>;
 function trade(b: CaseBuilder, kind: 'trade' | 'income' = 'trade'): Trade {
   const security = b.random.pick(SECURITIES);
   const quantity = String(b.random.int(1, 200) * 10);
-  const price = b.random.cents(1_000, 90_000);
+  const price = b.amount(1_000, 90_000);
   const buy = b.random.chance(0.5);
-  const gross = formatDecimal(roundDecimal(multiplyDecimal(parseDecimal(quantity), parseDecimal(price)), 2));
+  const gross = b.round(multiplyDecimal(parseDecimal(quantity), parseDecimal(price)));
   const tradeDate = b.settledDate();
   return {
     date: tradeDate,
@@ -59,7 +59,8 @@ export const quantityMismatch: Scenario = (b) => {
 
 export const priceDifference: Scenario = (b) => {
   const t = trade(b);
-  const stale = formatDecimal(roundDecimal(multiplyDecimal(parseDecimal(t.price!), parseDecimal('1.05')), 2));
+  // Prices are quoted at the currency's decimals here, like the trade's own price.
+  const stale = b.round(multiplyDecimal(parseDecimal(t.price!), parseDecimal('1.05')));
   const e = b.ext(t);
   const i = b.int({ ...t, price: stale });
   b.break({ external: [e], internal: [i], type: 'price_difference', cause: 'stale_price', resolution: { action: 'correct_entry', recordId: i, field: 'price', from: stale, to: t.price! } });
@@ -95,7 +96,7 @@ export const tradeNotSettled: Scenario = (b) => {
 export const fxRateBreak: Scenario = (b) => {
   const t = trade(b);
   const rate = '1.0150';
-  const converted = formatDecimal(roundDecimal(multiplyDecimal(parseDecimal(t.amount), parseDecimal(rate)), 2));
+  const converted = b.round(multiplyDecimal(parseDecimal(t.amount), parseDecimal(rate)));
   const e = b.ext(t);
   const i = b.int({ ...t, fxRate: rate, amount: converted });
   b.break({ external: [e], internal: [i], type: 'fx_difference', cause: 'fx_rate_source', resolution: { action: 'match_with_adjustment', external: [e], internal: [i], account: 'fx_gain_loss', amount: subtractAmounts(t.amount, converted), currency: b.currency } });
@@ -105,9 +106,9 @@ export const withholdingTax: Scenario = (b) => {
   const t = trade(b, 'income');
   const gross = t.amount.replace(/^-/, '');
   const booked = { ...t, amount: gross, quantity: t.quantity!.replace(/^-/, ''), description: 'Dividend' };
-  const received = formatDecimal(roundDecimal(multiplyDecimal(parseDecimal(gross), parseDecimal('0.70')), 2));
+  const received = b.round(multiplyDecimal(parseDecimal(gross), parseDecimal('0.70')));
   const e = b.ext({ ...booked, amount: received, description: 'DIVIDEND NET 30% WHT' });
-  const i = b.int({ ...booked, amount: formatDecimal(roundDecimal(multiplyDecimal(parseDecimal(gross), parseDecimal('0.85')), 2)) });
+  const i = b.int({ ...booked, amount: b.round(multiplyDecimal(parseDecimal(gross), parseDecimal('0.85'))) });
   b.break({ external: [e], internal: [i], type: 'income_difference', cause: 'withholding_tax_rate', resolution: { action: 'contact_counterparty', message: 'Withholding tax was taken at 30 % instead of the treaty rate of 15 %; please reclaim.' } });
 };
 
