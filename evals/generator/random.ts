@@ -25,10 +25,4 @@ export class Random {
   chance(p: number): boolean {
     return this.next() < p;
   }
-
-  /** A money amount in cents between the bounds, as a decimal string with 2 places. */
-  cents(min: number, max: number): string {
-    const c = this.int(min, max);
-    return `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`;
-  }
 }
