@@ -6,6 +6,7 @@ import type { DatabaseHandle } from '../db/client.ts';
 import { createLogger } from '../monitoring/logger.ts';
 import { openTestDatabase } from '../test/test-db.ts';
 import { createApp } from './app.ts';
+import { testApiDeps } from './testing/test-deps.ts';
 
 const logger = createLogger({ level: 'silent' });
 let db: DatabaseHandle;
@@ -26,7 +27,7 @@ afterAll(async () => {
 
 describe('GET /api/health', () => {
   it('reports the database as up', async () => {
-    const app = createApp({ db, logger, version: '9.9.9', webDistDir: distDir });
+    const app = createApp(testApiDeps(db, { logger, version: '9.9.9', webDistDir: distDir }));
     const res = await app.request('/api/health');
     expect(res.status).toBe(200);
     const body = (await res.json()) as { status: string; version: string; checks: { db: { status: string; kind: string; latencyMs: number } } };
@@ -40,7 +41,7 @@ describe('GET /api/health', () => {
   it('reports down with 503 when the database is gone', async () => {
     const closed = await openTestDatabase();
     await closed.close();
-    const app = createApp({ db: closed, logger, version: 'x' });
+    const app = createApp(testApiDeps(closed, { logger, version: 'x' }));
     const res = await app.request('/api/health');
     expect(res.status).toBe(503);
     const body = (await res.json()) as { status: string; checks: { db: { status: string; error?: string } } };
@@ -51,7 +52,7 @@ describe('GET /api/health', () => {
 });
 
 describe('routing', () => {
-  const app = () => createApp({ db, logger, version: 'x', webDistDir: distDir });
+  const app = () => createApp(testApiDeps(db, { logger, version: 'x', webDistDir: distDir }));
 
   it('answers unknown API paths with a JSON 404, not the web app', async () => {
     for (const path of ['/api/nope', '/api/health/extra/deep', '/api']) {
@@ -79,7 +80,7 @@ describe('routing', () => {
   });
 
   it('explains how to build the web app when it is missing', async () => {
-    const res = await createApp({ db, logger, version: 'x', webDistDir: join(distDir, 'missing') }).request('/');
+    const res = await createApp(testApiDeps(db, { logger, version: 'x', webDistDir: join(distDir, 'missing') })).request('/');
     expect(res.status).toBe(503);
     expect(await res.text()).toContain('npm run build:web');
   });

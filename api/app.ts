@@ -4,23 +4,18 @@
  */
 import { Hono } from 'hono';
 import { AppError } from '../core/errors/app-error.ts';
-import type { DatabaseHandle } from '../db/client.ts';
-import type { Logger } from '../monitoring/logger.ts';
+import type { ApiDeps } from './api-deps.ts';
+import { authenticate } from './auth/authenticate.ts';
 import { errorHandler } from './errors/error-handler.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
+import { routeTable } from './routes/route-table.ts';
+import { mountRoutes } from './routing/mount-routes.ts';
+import { openApiDocument } from './routing/openapi.ts';
 import { webAppRoutes } from './static/web-app.ts';
 
-export interface AppDeps {
-  readonly db: DatabaseHandle;
-  readonly logger: Logger;
-  readonly version: string;
-  /** Upload size limit for imports. */
-  readonly maxUploadBytes?: number;
-  /** Folder of the built web app; omitted, only the API is served. */
-  readonly webDistDir?: string;
-}
+export type AppDeps = ApiDeps;
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
@@ -32,6 +27,7 @@ export function createApp(deps: AppDeps): Hono {
     '/health',
     healthRoutes({
       version: deps.version,
+      optional: { ...(deps.health.redis ? { redis: deps.health.redis } : {}), ...(deps.health.llm ? { llm: deps.health.llm } : {}) },
       critical: {
         db: async () => {
           const ping = await deps.db.ping();
@@ -42,7 +38,12 @@ export function createApp(deps: AppDeps): Hono {
       },
     }),
   );
-  api.route('/imports', importRoutes({ db: deps.db.db, maxUploadBytes: deps.maxUploadBytes ?? 50 * 1024 * 1024 }));
+  api.use('*', authenticate({ db: deps.db.db }));
+  api.route('/imports', importRoutes({ db: deps.db.db, maxUploadBytes: deps.maxUploadBytes }));
+  const routes = routeTable(deps);
+  mountRoutes(api, routes);
+  const document = openApiDocument(routes, { title: 'Recon API', version: deps.version });
+  api.get('/openapi.json', (c) => c.json(document));
   // Unknown API paths are a JSON 404, never the SPA's index.html.
   api.all('*', (c) => {
     throw new AppError('not_found', `No API route for ${c.req.method} ${c.req.path}`);

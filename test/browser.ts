@@ -6,10 +6,10 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { createApp } from '../api/app.ts';
+import { testApiDeps } from '../api/testing/test-deps.ts';
 import { startServer } from '../api/server.ts';
 import { ensureWebBuilt } from '../cli/web-build.ts';
 import type { DatabaseKind } from '../db/client.ts';
-import { createLogger } from '../monitoring/logger.ts';
 import { openTestDatabase } from './test-db.ts';
 import { testEnv } from './test-env.ts';
 
@@ -62,7 +62,7 @@ export async function startWebAppServer(options: { version?: string } = {}): Pro
   const { distDir } = await ensureWebBuilt();
   const db = await openTestDatabase();
   try {
-    const app = createApp({ db, logger: createLogger({ level: 'silent' }), version: options.version ?? 'browser-test', webDistDir: distDir });
+    const app = createApp(testApiDeps(db, { version: options.version ?? 'browser-test', webDistDir: distDir }));
     const server = await startServer(app, { port: 0, host: '127.0.0.1' });
     return {
       url: server.url,

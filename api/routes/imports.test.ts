@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client.ts';
-import { createLogger } from '../../monitoring/logger.ts';
 import { readFixture } from '../../test/fixtures.ts';
 import { openTestDatabase } from '../../test/test-db.ts';
 import { createApp } from '../app.ts';
+import { testApiDeps } from '../testing/test-deps.ts';
 
 let db: DatabaseHandle;
 beforeAll(async () => {
@@ -21,7 +21,7 @@ function upload(fields: Record<string, string>, file?: { bytes: Uint8Array; name
 }
 
 describe('POST /api/imports', () => {
-  const app = () => createApp({ db, logger: createLogger({ level: 'silent' }), version: 't', maxUploadBytes: 64 * 1024 });
+  const app = () => createApp(testApiDeps(db, { maxUploadBytes: 64 * 1024 }));
 
   it('imports a camt.053 file with auto-detection, then reports it as a duplicate', async () => {
     const file = { bytes: readFixture('genkgo-camt/camt053.v2.multi.statement.xml'), name: 'multi.xml' };

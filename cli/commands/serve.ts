@@ -10,7 +10,19 @@ import { webDistDir } from '../web-build.ts';
 
 /** Serves API + web until SIGINT/SIGTERM, then closes the server and the database in order. */
 export async function serveUntilStopped(config: Config, logger: Logger, db: DatabaseHandle): Promise<number> {
-  const app = createApp({ db, logger, version: VERSION, webDistDir, maxUploadBytes: config.maxUploadBytes });
+  const app = createApp({
+    db,
+    logger,
+    version: VERSION,
+    clock: () => new Date(),
+    webDistDir,
+    maxUploadBytes: config.maxUploadBytes,
+    maxJsonBytes: 1024 * 1024,
+    review: {},
+    health: {},
+    corsOrigins: [],
+    rateLimitPerMinute: 600,
+  });
   const server = await startServer(app, { port: config.port, host: config.host });
   logger.info({ url: server.url, db: db.kind }, `Recon is serving on ${server.url}`);
   await new Promise<void>((resolve) => {

@@ -5,10 +5,10 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
+import { testApiDeps } from '../../api/testing/test-deps.ts';
 import { startServer, type RunningServer } from '../../api/server.ts';
 import { ensureWebBuilt } from '../../cli/web-build.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
-import { createLogger } from '../../monitoring/logger.ts';
 import { launchBrowser, shouldSkipBrowserTests } from '../browser.ts';
 import { openTestDatabase } from '../test-db.ts';
 
@@ -22,7 +22,7 @@ describe.skipIf(shouldSkipBrowserTests())('web shell in Chromium', () => {
   beforeAll(async () => {
     const { distDir } = await ensureWebBuilt();
     db = await openTestDatabase();
-    server = await startServer(createApp({ db, logger: createLogger({ level: 'silent' }), version: 'e2e', webDistDir: distDir }), { port: 0, host: '127.0.0.1' });
+    server = await startServer(createApp(testApiDeps(db, { version: 'e2e', webDistDir: distDir })), { port: 0, host: '127.0.0.1' });
     browser = await launchBrowser();
   });
 

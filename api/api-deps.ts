@@ -1,0 +1,52 @@
+/**
+ * Everything the API's routes need, passed in by the entry point. Routes stay
+ * thin: they validate, check the role, and call `core` (decisions, apply
+ * planning) and `db` (repositories).
+ */
+import type { DatabaseHandle } from '../db/client.ts';
+import type { Logger } from '../monitoring/logger.ts';
+import type { HealthCheck } from './routes/health.ts';
+
+/** Starts runs for the API and reports their progress (the worker or an in-process runner implements it). */
+export interface RunLauncher {
+  /** Queues or starts a run; resolves with its id as soon as it is recorded. */
+  start(request: { reconciliationId: string; asOf: string; mode?: 'rules' | 'llm' | 'hybrid'; requestedBy: string }): Promise<{ runId: string }>;
+  /** Progress events of a running run; returns an unsubscribe function. */
+  subscribe(runId: string, listener: (event: RunProgressEvent) => void): () => void;
+}
+
+export interface RunProgressEvent {
+  readonly runId: string;
+  readonly phase: 'queued' | 'load' | 'match' | 'agents' | 'persist' | 'done' | 'failed';
+  readonly done: number;
+  readonly total: number;
+  readonly message?: string;
+}
+
+export interface ReviewSettings {
+  /** Above this amount at stake (decimal string), two different approvers are needed; unset: one. */
+  readonly twoApproverAbove?: string;
+}
+
+export interface ApiDeps {
+  readonly db: DatabaseHandle;
+  readonly logger: Logger;
+  readonly version: string;
+  readonly clock: () => Date;
+  /** Upload size limit for imports, bytes. */
+  readonly maxUploadBytes: number;
+  /** JSON bodies larger than this get 413, bytes. */
+  readonly maxJsonBytes: number;
+  /** Folder of the built web app; omitted, only the API is served. */
+  readonly webDistDir?: string;
+  readonly review: ReviewSettings;
+  readonly runs?: RunLauncher;
+  /** Optional dependencies whose failure degrades rather than downs the service. */
+  readonly health: { readonly redis?: HealthCheck; readonly llm?: HealthCheck };
+  /** Origins allowed to call the API from a browser; empty: same origin only. */
+  readonly corsOrigins: readonly string[];
+  /** Requests per minute per token (or per client address without one). */
+  readonly rateLimitPerMinute: number;
+  /** Prometheus text exposition for `/metrics`; omitted, the route answers 404. */
+  readonly metrics?: () => Promise<{ contentType: string; body: string }>;
+}
