@@ -5,26 +5,13 @@
  * routes work; the others answer 401); a wrong, revoked or disabled token is
  * a 401 at once.
  */
-import { and, eq, isNull } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { AppError } from '../../core/errors/app-error.ts';
 import type { Database } from '../../db/client.ts';
-import { apiTokens, users } from '../../db/schema/users.ts';
-import type { AuthUser } from './roles.ts';
-import { hashToken } from './token-hash.ts';
+import { findTokenUser } from '../../db/repositories/users-repository.ts';
 
 export const TOKEN_COOKIE = 'recon_token';
-
-export async function findTokenUser(db: Database, token: string): Promise<AuthUser | undefined> {
-  const [row] = await db
-    .select({ id: users.id, name: users.name, role: users.role, tokenId: apiTokens.id })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), eq(users.disabled, false)))
-    .limit(1);
-  return row;
-}
 
 export function authenticate(options: { db: Database }): MiddlewareHandler {
   return async (c, next) => {
