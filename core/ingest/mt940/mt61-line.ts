@@ -59,7 +59,12 @@ function refs(rest: string): { reference: string; bankReference: string | undefi
   return { reference: customerRef.trim(), bankReference: bankRef?.trim() || undefined };
 }
 
-/** The same reading without the regex; undefined when the line needs the full treatment. */
+const scanned: Mt61Line = { date: '', valueDate: '', amount: '', reversal: false, typeCode: '', reference: undefined, bankReference: undefined, description: undefined, fundsCode: undefined };
+
+/**
+ * The same reading without the regex; undefined when the line needs the full
+ * treatment. The result is reused by the next call.
+ */
 export function scan61(first: string, details: string): Mt61Line | undefined {
   const n = first.length;
   const valueKey = digitsAt(first, 0, 6);
@@ -151,7 +156,18 @@ export function scan61(first: string, details: string): Mt61Line | undefined {
     if (bankEnd > bankStart) bankReference = first.slice(bankStart, bankEnd);
   }
   const reference = refEnd - refStart === 6 && /^NONREF$/i.test(first.slice(refStart, refEnd)) ? undefined : first.slice(refStart, refEnd);
-  return { date, valueDate, amount, reversal, typeCode, reference, bankReference, description: details || undefined, fundsCode };
+  // One result object for every line: the caller copies it into its entry at once.
+  const out = scanned;
+  out.date = date;
+  out.valueDate = valueDate;
+  out.amount = amount;
+  out.reversal = reversal;
+  out.typeCode = typeCode;
+  out.reference = reference;
+  out.bankReference = bankReference;
+  out.description = details || undefined;
+  out.fundsCode = fundsCode;
+  return out;
 }
 
 function parseAmount(text: string, line: number, issues: IssueCollector): string | undefined {
