@@ -3,9 +3,12 @@
  * ISIN/CUSIP/SEDOL identifiers, cross-referenced), trade date and direction.
  * A pair is a match only when quantity, price (within tolerance), settlement
  * date, FX rate and amount all agree; otherwise it is a pair break listing
- * each differing field. Near misses pair trades whose identifiers or trade
- * dates differ but whose economics agree.
+ * each differing field — but only when the two trades visibly belong together
+ * (`related`): sharing a security, a day and a direction is common for
+ * unrelated trades. Near misses pair trades whose identifiers or trade dates
+ * differ but whose economics agree.
  */
+import { currencyMinorUnits, isCurrencyCode } from '../money/currency.ts';
 import { parseDecimal } from '../money/decimal.ts';
 import type { MatchConfig } from './match-config.ts';
 import type { FieldDifference } from './match-types.ts';
@@ -57,6 +60,12 @@ function withinPercent(a: bigint, b: bigint, percent: string): boolean {
 
 const scaled = (v: string | undefined) => (v === undefined ? undefined : toScaled(v));
 
+/** The rounding tolerance in the record's own minor units (2 yen, 0.02 dollars, 0.002 dinars), at the fixed scale. */
+function roundingTolerance(r: PreparedRecord, config: MatchConfig): bigint {
+  const units = isCurrencyCode(r.currency) ? Math.min(currencyMinorUnits(r.currency), AMOUNT_SCALE) : 2;
+  return BigInt(config.roundingMinorUnits) * 10n ** BigInt(AMOUNT_SCALE - units);
+}
+
 /** Field-by-field comparison of a securities pair against the configured tolerances. */
 export function compareTrades(e: PreparedRecord, i: PreparedRecord, config: MatchConfig, security: (r: PreparedRecord) => string | undefined): FieldDifference[] {
   const out: FieldDifference[] = [];
@@ -71,7 +80,7 @@ export function compareTrades(e: PreparedRecord, i: PreparedRecord, config: Matc
   const iff = scaled(i.record.fxRate);
   if (ef !== undefined && iff !== undefined && !withinPercent(ef, iff, config.securities.fxRatePercent)) out.push({ field: 'fxRate', external: e.record.fxRate!, internal: i.record.fxRate! });
   if (security(e) !== security(i)) out.push({ field: 'securityId', external: e.record.securityId ?? null, internal: i.record.securityId ?? null });
-  if (e.amount !== i.amount && abs(e.amount - i.amount) > BigInt(config.roundingMinorUnits) * 10n ** BigInt(AMOUNT_SCALE - 2)) {
+  if (e.amount !== i.amount && abs(e.amount - i.amount) > roundingTolerance(i, config)) {
     out.push({ field: 'amount', external: e.record.amount, internal: i.record.amount, delta: formatScaled(e.amount - i.amount, e.currency === i.currency ? e.currency : null) });
   }
   if (tradeDay(e) !== tradeDay(i)) out.push({ field: 'tradeDate', external: tradeDay(e), internal: tradeDay(i) });
@@ -80,6 +89,20 @@ export function compareTrades(e: PreparedRecord, i: PreparedRecord, config: Matc
 
 /** Compared fields, for the evidence's list of what agreed. */
 export const TRADE_FIELDS = ['quantity', 'price', 'settleDate', 'fxRate', 'securityId', 'amount', 'tradeDate'] as const;
+
+/**
+ * Whether a keyed pair is one trade seen twice rather than two trades that
+ * share a security, a day and a direction: the same reference, the same
+ * quantity or the same amount (within rounding) — so a pair one field apart
+ * always qualifies. Price is no evidence here: trades in one security on one
+ * day trade near the same price anyway. Unrelated trades stay one-sided
+ * (booked or settled on one side only) instead of becoming a pair break that
+ * lists every field.
+ */
+export function related(e: PreparedRecord, i: PreparedRecord, differences: readonly FieldDifference[]): boolean {
+  if (e.ref !== '' && e.ref === i.ref) return true;
+  return !differences.some((d) => d.field === 'quantity') || !differences.some((d) => d.field === 'amount');
+}
 
 const direction = (r: PreparedRecord) => ((scaled(r.record.quantity) ?? r.amount) < 0n ? 'out' : 'in');
 
@@ -94,7 +117,12 @@ export function matchSecurities(ext: readonly PreparedRecord[], int: readonly Pr
   const byKey = new Map<string, PreparedRecord[]>();
   for (const i of int) (byKey.get(key(i)) ?? byKey.set(key(i), []).get(key(i))!).push(i);
   const keyed: Candidate[] = [];
-  for (const e of ext) for (const i of byKey.get(key(e)) ?? []) keyed.push({ external: e, internal: i, score: 1 - compareTrades(e, i, config, security).length * 0.1 });
+  for (const e of ext) {
+    for (const i of byKey.get(key(e)) ?? []) {
+      const differences = compareTrades(e, i, config, security);
+      if (related(e, i, differences)) keyed.push({ external: e, internal: i, score: 1 - differences.length * 0.1 });
+    }
+  }
   const first = pairCandidates(keyed, used);
   const result: SecuritiesResult = {
     pairs: first.pairs.map((c) => ({ candidate: c, differences: compareTrades(c.external, c.internal, config, security), pass: 'securities' })),
