@@ -32,29 +32,108 @@ export function stableHash(text: string): string {
 
 const PIPE = 124;
 
+/** 16-bit value → four hex digits, built on first use: a key then takes its hash as four ready pieces. */
+let hex16: string[] | undefined;
+function hexQuads(): string[] {
+  hex16 ??= Array.from({ length: 65536 }, (_, i) => HEX[i >>> 8]! + HEX[i & 255]!);
+  return hex16;
+}
+
 /**
  * Exactly `stableHash(parts.join('|'))`, without building the joined string:
  * the lanes see the same characters in the same order (the separator between
  * parts included) and the same total length, so ids stay what they were.
  */
 export function stableHashJoined(parts: readonly string[]): string {
-  let a = A0;
-  let b = B0;
-  let length = parts.length > 0 ? parts.length - 1 : 0;
-  for (let p = 0; p < parts.length; p++) {
-    if (p > 0) {
+  const hash = new JoinedHash();
+  for (const part of parts) hash.add(part);
+  const out = ['', '', '', ''];
+  hash.writeTo(out, 0);
+  return out.join('');
+}
+
+/**
+ * `stableHashJoined` fed one part at a time, so a caller can check each part
+ * while the hash reads it (`addPlain`) instead of reading it twice.
+ */
+export class JoinedHash {
+  private a = A0;
+  private b = B0;
+  private length = 0;
+  private parts = 0;
+
+  begin(): void {
+    this.a = A0;
+    this.b = B0;
+    this.length = 0;
+    this.parts = 0;
+  }
+
+  /** The next part, after a "|" unless it is the first. */
+  add(text: string): void {
+    let a = this.a;
+    let b = this.b;
+    if (this.parts++ > 0) {
       a = Math.imul(a ^ PIPE, 0x01000193);
       b = Math.imul(b ^ PIPE, 0x5bd1e995);
+      this.length += 1;
     }
-    const text = parts[p]!;
-    length += text.length;
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
       a = Math.imul(a ^ ch, 0x01000193);
       b = Math.imul(b ^ ch, 0x5bd1e995);
     }
+    this.a = a;
+    this.b = b;
+    this.length += text.length;
   }
-  return hex32(mix(a ^ length)) + hex32(mix(b ^ a));
+
+  /**
+   * Adds `text` ('' for undefined) if it is plain: 1 to `max` characters of
+   * printable ASCII, single spaces only between others, so trimming and
+   * collapsing whitespace would leave it as it is. Returns false otherwise,
+   * and the hash must then be begun again.
+   */
+  addPlain(text: string | undefined, max: number): boolean {
+    if (text === undefined) {
+      this.add('');
+      return true;
+    }
+    const n = text.length;
+    if (n === 0 || n > max) return false;
+    let a = this.a;
+    let b = this.b;
+    if (this.parts++ > 0) {
+      a = Math.imul(a ^ PIPE, 0x01000193);
+      b = Math.imul(b ^ PIPE, 0x5bd1e995);
+      this.length += 1;
+    }
+    for (let i = 0; i < n; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch < 33 || ch > 126) {
+        if (ch !== 32 || i === 0 || i === n - 1) return false;
+        const next = text.charCodeAt(i + 1);
+        if (next < 33 || next > 126) return false;
+      }
+      a = Math.imul(a ^ ch, 0x01000193);
+      b = Math.imul(b ^ ch, 0x5bd1e995);
+    }
+    this.a = a;
+    this.b = b;
+    this.length += n;
+    return true;
+  }
+
+  /** The hash as four 4-digit pieces at `into[at]` … `into[at + 3]`, for a caller that joins them into a key. */
+  writeTo(into: string[], at: number): void {
+    const high = mix(this.a ^ this.length);
+    const low = mix(this.b ^ this.a);
+    const quads = hexQuads();
+    into[at] = quads[high >>> 16]!;
+    into[at + 1] = quads[high & 0xffff]!;
+    into[at + 2] = quads[low >>> 16]!;
+    into[at + 3] = quads[low & 0xffff]!;
+  }
 }
 
 /** How many trailing characters of a key its fingerprint reads. */
@@ -79,8 +158,8 @@ function fingerprint(key: string): number {
  * keys only when fingerprints agree (a repeat, or a rare 32-bit clash).
  */
 export class KeyCounter {
-  private slots = new Int32Array(1024);
-  private prints = new Int32Array(1024);
+  /** Pairs of (fingerprint, key number + 1; 0 for an empty slot), side by side so a probe touches one cache line. */
+  private table = new Int32Array(2048);
   private readonly keys: string[] = [];
   /** Only for keys seen more than once: the occurrence number the next repeat gets. */
   private readonly repeats = new Map<string, number>();
@@ -88,10 +167,11 @@ export class KeyCounter {
   /** How many times `key` was seen before this call (0 for a new key). */
   count(key: string): number {
     const print = fingerprint(key);
-    const mask = this.slots.length - 1;
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
     let at = print & mask;
-    for (let slot = this.slots[at]!; slot !== 0; slot = this.slots[at]!) {
-      if (this.prints[at] === print && this.keys[slot - 1] === key) {
+    for (let slot = table[2 * at + 1]!; slot !== 0; slot = table[2 * at + 1]!) {
+      if (table[2 * at] === print && this.keys[slot - 1] === key) {
         const seen = this.repeats.get(key) ?? 1;
         this.repeats.set(key, seen + 1);
         return seen;
@@ -99,25 +179,24 @@ export class KeyCounter {
       at = (at + 1) & mask;
     }
     this.keys.push(key);
-    this.slots[at] = this.keys.length;
-    this.prints[at] = print;
-    if (this.keys.length * 2 > this.slots.length) this.grow();
+    table[2 * at] = print;
+    table[2 * at + 1] = this.keys.length;
+    // At most half full, so probes stay short.
+    if (this.keys.length * 4 > table.length) this.grow();
     return 0;
   }
 
   private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const prints = new Int32Array(slots.length);
-    const mask = slots.length - 1;
-    for (let i = 0; i < this.slots.length; i++) {
-      const slot = this.slots[i]!;
-      if (slot === 0) continue;
-      let at = this.prints[i]! & mask;
-      while (slots[at] !== 0) at = (at + 1) & mask;
-      slots[at] = slot;
-      prints[at] = this.prints[i]!;
+    const old = this.table;
+    const table = new Int32Array(old.length * 2);
+    const mask = (table.length >> 1) - 1;
+    for (let i = 0; i < old.length; i += 2) {
+      if (old[i + 1] === 0) continue;
+      let at = old[i]! & mask;
+      while (table[2 * at + 1] !== 0) at = (at + 1) & mask;
+      table[2 * at] = old[i]!;
+      table[2 * at + 1] = old[i + 1]!;
     }
-    this.slots = slots;
-    this.prints = prints;
+    this.table = table;
   }
 }

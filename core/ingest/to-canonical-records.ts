@@ -7,12 +7,12 @@
  */
 import { isValidIsoDate } from '../dates/iso-date.ts';
 import { isCurrencyCode } from '../money/currency.ts';
-import { isDecimalString } from '../money/decimal.ts';
+import { MAX_DECIMAL_LENGTH } from '../money/decimal.ts';
 import type { CanonicalRecord } from '../records/canonical-record.ts';
 import type { Side } from '../statuses.ts';
 import type { ImportIssue } from './import-issues.ts';
 import type { ParsedEntry, ParsedStatement } from './parsed-statement.ts';
-import { KeyCounter, stableHashJoined } from './stable-hash.ts';
+import { JoinedHash, KeyCounter } from './stable-hash.ts';
 
 export interface RecordOptions {
   /** Short source family used in ids: `mt`, `camt`, `csv`, `bai2`, `ofx`. */
@@ -24,6 +24,21 @@ export interface RecordOptions {
 }
 
 const COLLAPSE = /\s\s|[\t\n\r]/;
+
+/** What DECIMAL_PATTERN and MAX_DECIMAL_LENGTH accept (`isDecimalString`), by a scan instead of a regex. */
+function isDecimalText(v: string): boolean {
+  const n = v.length;
+  if (n === 0 || n > MAX_DECIMAL_LENGTH) return false;
+  let i = v.charCodeAt(0) === 45 || v.charCodeAt(0) === 43 ? 1 : 0;
+  const whole = i;
+  while (i < n && v.charCodeAt(i) >= 48 && v.charCodeAt(i) <= 57) i++;
+  if (i === whole) return false;
+  if (i === n) return true;
+  if (v.charCodeAt(i) !== 46) return false;
+  const fraction = ++i;
+  while (i < n && v.charCodeAt(i) >= 48 && v.charCodeAt(i) <= 57) i++;
+  return i === n && i > fraction;
+}
 
 /**
  * Whether `clean` must collapse whitespace, i.e. whether COLLAPSE matches.
@@ -43,8 +58,10 @@ function needsCollapse(t: string): boolean {
   return false;
 }
 
+const MAX_TEXT = 2000;
+
 /** Trimmed, whitespace collapsed, capped; undefined when empty. Runs per field per record. */
-function clean(v: string | undefined, max = 2000): string | undefined {
+function clean(v: string | undefined, max = MAX_TEXT): string | undefined {
   if (v === undefined) return undefined;
   let t = v.trim();
   if (t === '') return undefined;
@@ -66,10 +83,13 @@ export interface EntryPlace {
  */
 export class RecordBuilder {
   private readonly occurrences = new KeyCounter();
-  /** Reused to build each key as one flat string: joining copies once, where `+` leaves a tree of pieces to hold. */
-  private readonly keyParts: string[] = ['', ':', '', ':', ''];
-  /** Reused for every content hash: one array instead of one joined string per record. */
-  private readonly hashParts: string[] = ['', '', '', '', '', ''];
+  /**
+   * Reused to build each key as one flat string: joining copies once, where
+   * `+` leaves a tree of pieces to hold. Source, account, then either
+   * `:date:` and the hash's four pieces, or `:ref:` and the bank's reference.
+   */
+  private readonly keyParts: string[] = ['', ':', '', '', '', '', '', '', '', ''];
+  private readonly hash = new JoinedHash();
 
   constructor(private readonly options: RecordOptions) {}
 
@@ -86,37 +106,69 @@ export class RecordBuilder {
       return { code: 'missing_account', ...(entry.line !== undefined ? { line: entry.line } : {}), field: 'account', message: 'the file names no account for this entry; give one with --account' };
     }
     // A last guard shared by every parser: nothing malformed reaches the database.
-    const invalid = !isCurrencyCode(entry.currency) ? ['currency', entry.currency, 'an ISO 4217 currency code'] : !isDecimalString(entry.amount) ? ['amount', entry.amount, 'a decimal number'] : !isValidIsoDate(entry.date) ? ['date', entry.date, 'a date'] : undefined;
+    const invalid = !isCurrencyCode(entry.currency) ? ['currency', entry.currency, 'an ISO 4217 currency code'] : !isDecimalText(entry.amount) ? ['amount', entry.amount, 'a decimal number'] : !isValidIsoDate(entry.date) ? ['date', entry.date, 'a date'] : undefined;
     if (invalid) {
       return { code: `invalid_${invalid[0]}`, ...(entry.line !== undefined ? { line: entry.line } : {}), ...(entry.path ? { path: entry.path } : {}), field: invalid[0], message: `${JSON.stringify(invalid[1])} is not ${invalid[2]}` };
-    }
-    const reference = clean(entry.reference);
-    const counterparty = clean(entry.counterparty);
-    const description = clean(entry.description);
-    let base: string;
-    if (entry.bankReference) base = `ref:${entry.bankReference}`;
-    else {
-      // The hash input is `valueDate|amount|currency|reference|counterparty|description`, as it always was.
-      const parts = this.hashParts;
-      parts[0] = entry.valueDate ?? '';
-      parts[1] = entry.amount;
-      parts[2] = entry.currency;
-      parts[3] = reference ?? '';
-      parts[4] = counterparty ?? '';
-      parts[5] = description ?? '';
-      base = `${entry.date}:${stableHashJoined(parts)}`;
     }
     // Ids must be unique in the file: a repeated key gets its occurrence number,
     // which is stable for the same file.
     const keyParts = this.keyParts;
     keyParts[0] = options.source;
     keyParts[2] = account;
-    keyParts[4] = base;
+    let reference: string | undefined;
+    let counterparty: string | undefined;
+    let description: string | undefined;
+    if (entry.bankReference) {
+      reference = clean(entry.reference);
+      counterparty = clean(entry.counterparty);
+      description = clean(entry.description);
+      keyParts[3] = ':ref:';
+      keyParts[4] = entry.bankReference;
+      keyParts[5] = keyParts[6] = keyParts[7] = keyParts[8] = keyParts[9] = '';
+    } else {
+      // The hash input is `valueDate|amount|currency|reference|counterparty|description`
+      // with the texts cleaned, as it always was. Texts that cleaning would
+      // leave as they are (nearly all) are checked and hashed in one reading.
+      const hash = this.hash;
+      hash.begin();
+      hash.add(entry.valueDate ?? '');
+      hash.add(entry.amount);
+      hash.add(entry.currency);
+      if (hash.addPlain(entry.reference, MAX_TEXT) && hash.addPlain(entry.counterparty, MAX_TEXT) && hash.addPlain(entry.description, MAX_TEXT)) {
+        reference = entry.reference;
+        counterparty = entry.counterparty;
+        description = entry.description;
+      } else {
+        reference = clean(entry.reference);
+        counterparty = clean(entry.counterparty);
+        description = clean(entry.description);
+        hash.begin();
+        hash.add(entry.valueDate ?? '');
+        hash.add(entry.amount);
+        hash.add(entry.currency);
+        hash.add(reference ?? '');
+        hash.add(counterparty ?? '');
+        hash.add(description ?? '');
+      }
+      keyParts[3] = ':';
+      keyParts[4] = entry.date;
+      keyParts[5] = ':';
+      hash.writeTo(keyParts, 6);
+    }
     const key = keyParts.join('');
     const seen = this.occurrences.count(key);
-    const id = seen > 0 ? `${key}:${seen}` : key;
+    const joined = seen > 0 ? `${key}:${seen}` : key;
+    const id = joined.length > 200 ? joined.slice(0, 200) : joined;
+    const provenance = provenanceOf(options.fileName, index, entry, multiStatement ? String(statement + 1) : undefined);
+    // The usual cash entry in one literal: every key set at once is one object
+    // of a fixed shape, where adding them one by one grows a second store.
+    // The keys are in the order the general case below writes them.
+    if (entry.valueDate && reference && counterparty && description && !entry.securityId && !entry.securityIdType && !entry.quantity && !entry.price && !entry.tradeDate && !entry.settleDate) {
+      const cash = { id, side: options.side, account, date: entry.date, amount: entry.amount, currency: entry.currency, kind: entry.kind ?? 'cash', valueDate: entry.valueDate, reference, counterparty, description, provenance };
+      return cash as CanonicalRecord;
+    }
     const record: Record<string, unknown> = {
-      id: id.length > 200 ? id.slice(0, 200) : id,
+      id,
       side: options.side,
       account,
       date: entry.date,
@@ -134,13 +186,22 @@ export class RecordBuilder {
     if (entry.price) record.price = entry.price;
     if (entry.tradeDate) record.tradeDate = entry.tradeDate;
     if (entry.settleDate) record.settleDate = entry.settleDate;
-    const provenance: Record<string, unknown> = { file: options.fileName, entry: index, raw: entry.raw };
-    if (entry.line !== undefined) provenance.line = entry.line;
-    if (entry.path !== undefined) provenance.path = entry.path;
-    if (multiStatement) provenance.statement = String(statement + 1);
     record.provenance = provenance;
     return record as unknown as CanonicalRecord;
   }
+}
+
+/** Where a record came from, in the key order it always had; lines (text formats) and paths (XML) in one literal each. */
+function provenanceOf(file: string, index: number, entry: ParsedEntry, statement: string | undefined): Record<string, unknown> {
+  if (statement === undefined) {
+    if (entry.path === undefined && entry.line !== undefined) return { file, entry: index, raw: entry.raw, line: entry.line };
+    if (entry.line === undefined && entry.path !== undefined) return { file, entry: index, raw: entry.raw, path: entry.path };
+  }
+  const provenance: Record<string, unknown> = { file, entry: index, raw: entry.raw };
+  if (entry.line !== undefined) provenance.line = entry.line;
+  if (entry.path !== undefined) provenance.path = entry.path;
+  if (statement !== undefined) provenance.statement = statement;
+  return provenance;
 }
 
 const isIssue = (r: CanonicalRecord | ImportIssue): r is ImportIssue => 'code' in r && 'message' in r && !('side' in r);
