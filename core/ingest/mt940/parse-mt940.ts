@@ -97,14 +97,27 @@ function rawOf(raw61: string, fundsCode: string | undefined, raw86: string | und
   return raw86 === undefined ? { ':61:': raw61, fundsCode } : { ':61:': raw61, fundsCode, ':86:': raw86 };
 }
 
+/** The last booking text + purpose joined: recurring payments repeat both, and one copy is kept for all. */
+const lastDescription = { booking: '', text: '', joined: '' };
+
+function describe(booking: string, text: string): string {
+  const last = lastDescription;
+  if (booking !== last.booking || text !== last.text) {
+    last.booking = booking;
+    last.text = text;
+    // join makes one flat string; `+` would keep a rope of three parts alive in every entry.
+    last.joined = [booking, text].join(' — ');
+  }
+  return last.joined;
+}
+
 function add86(e: EntryDraft, reader: MtTagReader): void {
   const info = parseMt86(reader.first, reader.more);
   // An end-to-end id from :86: beats the :61: customer reference: it is what the books carry.
   if (info.reference) e.reference = info.reference;
   if (info.counterparty) e.counterparty = info.counterparty;
   const text = info.description ?? e.description;
-  // join makes one flat string; `+` would keep a rope of three parts alive in every entry.
-  e.description = info.bookingText ? (text ? [info.bookingText, text].join(' — ') : info.bookingText) : text;
+  e.description = info.bookingText ? (text ? describe(info.bookingText, text) : info.bookingText) : text;
 }
 
 const joined = (reader: MtTagReader): string => (reader.more ? reader.lines().join('\n') : reader.first);
