@@ -8,7 +8,7 @@
  */
 import { AppError } from '../../core/errors/app-error.ts';
 import type { MatchGroup } from '../../core/match/match-types.ts';
-import type { PersistedBreak, RememberedDecision, RunStart, RunStore, RunTotals } from '../../core/ports/run-store.ts';
+import { checkPersistedBreak, type PersistedBreak, type RememberedDecision, type RunStart, type RunStore, type RunTotals } from '../../core/ports/run-store.ts';
 import type { RunStatus } from '../../core/statuses.ts';
 
 export interface MemoryRun {
@@ -44,19 +44,6 @@ export interface MemoryRunStoreSeed {
 
 function notFound(runId: string, operation: string): AppError {
   return new AppError('not_found', `Run ${runId}: ${operation} failed: the run does not exist; call startRun first`, { details: { runId } });
-}
-
-/** The same programming errors the database store refuses, checked before anything is stored. */
-function checkBreak(runId: string, b: PersistedBreak): void {
-  const { context, suggestion } = b;
-  if (suggestion.breakId !== context.id) {
-    throw new AppError('validation_failed', `Run ${runId}: suggestion for break ${suggestion.breakId} was paired with break ${context.id}; nothing was stored`, {
-      details: { runId, breakId: context.id, suggestionBreakId: suggestion.breakId },
-    });
-  }
-  if (context.external.length + context.internal.length === 0) {
-    throw new AppError('validation_failed', `Run ${runId}: break ${context.id} has no records; nothing was stored`, { details: { runId, breakId: context.id } });
-  }
 }
 
 export function createMemoryRunStore(seed: MemoryRunStoreSeed = {}): MemoryRunStore {
@@ -97,7 +84,7 @@ export function createMemoryRunStore(seed: MemoryRunStoreSeed = {}): MemoryRunSt
       if (batch.length === 0) return;
       if (!runs.has(runId)) throw notFound(runId, 'saving breaks');
       // Every check before the first write, so a refused batch leaves nothing behind.
-      for (const b of batch) checkBreak(runId, b);
+      for (const b of batch) checkPersistedBreak(runId, b);
       let stored = breaks.get(runId);
       if (!stored) {
         stored = new Map();

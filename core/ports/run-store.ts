@@ -5,6 +5,7 @@
  * duplicates anything.
  */
 import type { BreakContext } from '../breaks/break-context.ts';
+import { AppError } from '../errors/app-error.ts';
 import type { BreakSuggestion } from '../breaks/suggestion.ts';
 import type { MatchGroup } from '../match/match-types.ts';
 import type { AgentMode, Domain, RunStatus } from '../statuses.ts';
@@ -59,4 +60,17 @@ export interface RunStore {
   finishRun(runId: string, totals: RunTotals): Promise<void>;
   /** Reviewer memory: the latest approved resolution per fingerprint, for those that have one. */
   rememberedDecisions(fingerprints: readonly string[]): Promise<ReadonlyMap<string, RememberedDecision>>;
+}
+
+/** The programming errors every store refuses before it stores anything of a batch. */
+export function checkPersistedBreak(runId: string, b: PersistedBreak): void {
+  const { context, suggestion } = b;
+  if (suggestion.breakId !== context.id) {
+    throw new AppError('validation_failed', `Run ${runId}: suggestion for break ${suggestion.breakId} was paired with break ${context.id}; nothing was stored`, {
+      details: { runId, breakId: context.id, suggestionBreakId: suggestion.breakId },
+    });
+  }
+  if (context.external.length + context.internal.length === 0) {
+    throw new AppError('validation_failed', `Run ${runId}: break ${context.id} has no records; nothing was stored`, { details: { runId, breakId: context.id } });
+  }
 }

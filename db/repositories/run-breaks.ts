@@ -10,10 +10,9 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { BreakContext } from '../../core/breaks/break-context.ts';
 import type { BreakSuggestion } from '../../core/breaks/suggestion.ts';
-import { AppError } from '../../core/errors/app-error.ts';
 import { absDecimal, compareDecimal, formatDecimal, parseDecimal } from '../../core/money/decimal.ts';
 import { subtractAmounts, sumAmounts } from '../../core/money/money.ts';
-import type { PersistedBreak } from '../../core/ports/run-store.ts';
+import { checkPersistedBreak, type PersistedBreak } from '../../core/ports/run-store.ts';
 import type { Database } from '../client.ts';
 import { decisions, type NewDecision } from '../schema/decisions.ts';
 import { exceptionRecords, exceptions, type NewException } from '../schema/exceptions.ts';
@@ -74,18 +73,6 @@ export function suggestionTokens(suggestion: BreakSuggestion): { tokensIn: numbe
     tokensOut += usage?.completionTokens ?? 0;
   }
   return { tokensIn, tokensOut };
-}
-
-function checkBreak(runId: string, b: PersistedBreak): void {
-  const { context, suggestion } = b;
-  if (suggestion.breakId !== context.id) {
-    throw new AppError('validation_failed', `Run ${runId}: suggestion for break ${suggestion.breakId} was paired with break ${context.id}; nothing was stored`, {
-      details: { runId, breakId: context.id, suggestionBreakId: suggestion.breakId },
-    });
-  }
-  if (context.external.length + context.internal.length === 0) {
-    throw new AppError('validation_failed', `Run ${runId}: break ${context.id} has no records; nothing was stored`, { details: { runId, breakId: context.id } });
-  }
 }
 
 function exceptionRow(runId: string, run: RunHeader, b: PersistedBreak, id: string, openedAt: Date): NewException {
@@ -184,7 +171,7 @@ async function saveChunk(tx: Database, runId: string, run: RunHeader, batch: rea
 
 export async function saveRunBreaks(db: Database, runId: string, breaks: readonly PersistedBreak[], now: Date): Promise<void> {
   if (breaks.length === 0) return;
-  for (const b of breaks) checkBreak(runId, b);
+  for (const b of breaks) checkPersistedBreak(runId, b);
   try {
     await db.transaction(async (tx) => {
       const run = await runHeader(tx, runId);
