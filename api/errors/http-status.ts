@@ -13,6 +13,7 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<ErrorCode, ContentfulStatusCod
   payload_too_large: 413,
   unauthorized: 401,
   forbidden: 403,
+  rate_limited: 429,
   unbalanced: 422,
   db_unavailable: 503,
   redis_unavailable: 503,

@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   payload_too_large: { retryable: false },
   unauthorized: { retryable: false },
   forbidden: { retryable: false },
+  /** Too many requests for this token or address; retry after the window (Retry-After). */
+  rate_limited: { retryable: true },
   unbalanced: { retryable: false },
   db_unavailable: { retryable: true },
   redis_unavailable: { retryable: true },
