@@ -79,6 +79,17 @@ describe('parseConfig', () => {
     expect(error.issues.map((i) => i.field).sort()).toEqual(['LLM_PRICE_PROMPT_PER_MTOK', 'RECON_AUTO_APPROVE_MAX_AMOUNT', 'RECON_HYBRID_THRESHOLD']);
   });
 
+  it('reads the API edge settings: CORS origins (same origin only by default) and the rate limit', () => {
+    expect(parseConfig({})).toMatchObject({ corsOrigins: [], rateLimitPerMinute: 600 });
+    const config = parseConfig({ RECON_CORS_ORIGINS: ' https://app.example.com , http://localhost:5173/,', RECON_RATE_LIMIT_PER_MINUTE: '120' });
+    expect(config.corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    expect(config.rateLimitPerMinute).toBe(120);
+    expect(parseConfig({ RECON_RATE_LIMIT_PER_MINUTE: '0' }).rateLimitPerMinute).toBe(0);
+    const error = failure({ RECON_CORS_ORIGINS: 'https://ok.example.com,*,https://x.example.com/path', RECON_RATE_LIMIT_PER_MINUTE: '-1' });
+    expect(error.issues.map((i) => i.field).sort()).toEqual(['RECON_CORS_ORIGINS', 'RECON_CORS_ORIGINS', 'RECON_RATE_LIMIT_PER_MINUTE']);
+    expect(error.message).toContain('"*" is not an origin');
+  });
+
   it('rejects out-of-range numbers', () => {
     expect(failure({ PORT: '70000' }).message).toMatch(/PORT: must be at most 65535/);
     expect(failure({ PORT: '3.5' }).message).toMatch(/PORT: must be a whole number/);

@@ -43,6 +43,25 @@ function decimalText(fallback: string) {
   return z.preprocess((v) => (v === '' || v === undefined ? fallback : v), z.string().regex(/^\d+(\.\d+)?$/, { message: 'must be a non-negative decimal such as 0.15' }));
 }
 
+/**
+ * A comma-separated list of browser origins (`https://host[:port]`), each
+ * normalised to its origin. Paths or wildcards are refused: the login cookie
+ * is sent with credentials, and a wildcard would let any site use it.
+ */
+const originList = z.preprocess(
+  (v) => (v === undefined ? '' : v),
+  z
+    .string()
+    .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o !== ''))
+    .superRefine((origins, ctx) => {
+      for (const o of origins) {
+        const url = URL.canParse(o) ? new URL(o) : undefined;
+        if (!url || !['http:', 'https:'].includes(url.protocol) || url.origin !== o.replace(/\/$/, '')) ctx.addIssue({ code: 'custom', message: `"${o}" is not an origin such as https://app.example.com (scheme, host and port only)` });
+      }
+    })
+    .transform((origins) => origins.map((o) => new URL(o).origin)),
+);
+
 const flag = z.preprocess(
   (v) => (v === '' || v === undefined ? 'false' : String(v).toLowerCase()),
   z.enum(['1', '0', 'true', 'false', 'yes', 'no'], { message: 'must be 1/0, true/false or yes/no' }).transform((v) => ['1', 'true', 'yes'].includes(v)),
@@ -88,6 +107,10 @@ export const configEnvSchema = z.object({
   RECON_AUTO_APPROVE_MAX_AMOUNT: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^\d+(\.\d+)?$/, { message: 'must be a non-negative decimal such as 50.00' }).optional()),
   /** Largest file accepted by POST /api/imports, in megabytes (larger: 413). */
   RECON_MAX_UPLOAD_MB: integer(1, 4096, 50),
+  /** Browser origins allowed to call the API cross-origin (comma-separated); unset: same origin only. */
+  RECON_CORS_ORIGINS: originList,
+  /** API requests per minute per token (per client address without one); over it: 429. 0 turns the limit off. */
+  RECON_RATE_LIMIT_PER_MINUTE: integer(0, 1_000_000, 600),
   /** Jobs one worker process runs at once. */
   WORKER_CONCURRENCY: integer(1, 64, 2),
   /** pino log level. */
@@ -122,6 +145,10 @@ export interface Config {
   readonly mode: (typeof AGENT_MODES)[number];
   readonly workerConcurrency: number;
   readonly maxUploadBytes: number;
+  /** Normalised origins; empty: same origin only. */
+  readonly corsOrigins: readonly string[];
+  /** 0: no limit. */
+  readonly rateLimitPerMinute: number;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly requireServices: boolean;
 }
@@ -163,6 +190,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     mode: e.RECON_MODE ?? (e.LLM_BASE_URL ? 'hybrid' : 'rules'),
     workerConcurrency: e.WORKER_CONCURRENCY,
     maxUploadBytes: e.RECON_MAX_UPLOAD_MB * 1024 * 1024,
+    corsOrigins: e.RECON_CORS_ORIGINS,
+    rateLimitPerMinute: e.RECON_RATE_LIMIT_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
     requireServices: e.RECON_REQUIRE_SERVICES,
   };
