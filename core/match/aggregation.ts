@@ -1,10 +1,13 @@
 /**
  * Pass 4 — one record against several on the other side (batch deposit,
  * instalments): a bounded subset-sum inside the date window and a block of
- * records that share the counterparty or the reference (normalized, through a
- * hash index: no record is compared with every other). The search reports
- * whether it finished or stopped at its bound.
+ * records that share the counterparty or the reference — tolerantly, by their
+ * cores (block-keys.ts), because instalments carry suffixes and banks print
+ * aliases — through a hash index: no record is compared with every other. The
+ * search reports whether it finished or stopped at its bound, and on which
+ * shared key its group was found.
  */
+import { counterpartyCore, referenceCore } from './block-keys.ts';
 import type { MatchConfig } from './match-config.ts';
 import type { PreparedRecord } from './prepared-record.ts';
 import type { UsedRecords } from './used-records.ts';
@@ -16,6 +19,8 @@ export interface AggregateGroup {
   readonly oneSide: 'external' | 'internal';
   /** The search ran to the end for this record (false: it hit the node budget). */
   readonly complete: boolean;
+  /** What every member shares with the one record, for the evidence: "reference INV68136", "counterparty ACME". */
+  readonly sharedKey: string;
 }
 
 export const MAX_GROUP_SIZE = 6;
@@ -23,16 +28,32 @@ export const NODE_BUDGET = 2_000;
 /** Only the nearest candidates by date take part: blocks of a frequent counterparty can be large. */
 export const MAX_CANDIDATES = 40;
 
+interface Cores {
+  readonly ref: string;
+  readonly party: string;
+  /** Block key prefixes (currency, direction, core); the day is appended per bucket. */
+  readonly prefixes: readonly string[];
+}
+
 /**
- * Blocks: records sharing a reference or a counterparty (normalized) can form
- * a group; bucketed by day and direction, each bucket sorted largest first.
+ * Blocks: records sharing a reference core or a counterparty core can form a
+ * group; bucketed by day and direction, each bucket sorted largest first.
  */
-function blockKeys(r: PreparedRecord, day: number): string[] {
-  const keys: string[] = [];
+function coresOf(r: PreparedRecord): Cores {
+  const ref = referenceCore(r.record.reference);
+  const party = counterpartyCore(r.record.counterparty);
   const sign = r.amount < 0n ? '-' : '+';
-  if (r.ref !== '') keys.push(`${r.currency}|${sign}|r|${r.ref}|${day}`);
-  if (r.party !== '') keys.push(`${r.currency}|${sign}|p|${r.party}|${day}`);
-  return keys;
+  const prefixes: string[] = [];
+  if (ref !== '') prefixes.push(`${r.currency}|${sign}|r|${ref}|`);
+  if (party !== '') prefixes.push(`${r.currency}|${sign}|p|${party}|`);
+  return { ref, party, prefixes };
+}
+
+function sharedKey(one: Cores, many: readonly Cores[]): string {
+  const shared: string[] = [];
+  if (one.ref !== '' && many.every((m) => m.ref === one.ref)) shared.push(`reference ${one.ref}`);
+  if (one.party !== '' && many.every((m) => m.party === one.party)) shared.push(`counterparty ${one.party}`);
+  return shared.length > 0 ? shared.join(' and ') : 'reference or counterparty';
 }
 
 const magnitude = (r: PreparedRecord) => (r.amount < 0n ? -r.amount : r.amount);
@@ -81,11 +102,21 @@ function findSubset(target: bigint, candidates: readonly PreparedRecord[]): { su
 
 export function aggregateGroups(ones: readonly PreparedRecord[], others: readonly PreparedRecord[], oneSide: 'external' | 'internal', used: UsedRecords, config: MatchConfig): AggregateGroup[] {
   const groups: AggregateGroup[] = [];
+  const cores = new Map<PreparedRecord, Cores>();
   const byBlock = new Map<string, PreparedRecord[]>();
-  for (const o of others) if (o.amount !== 0n) for (const k of blockKeys(o, o.day)) (byBlock.get(k) ?? byBlock.set(k, []).get(k)!).push(o);
+  for (const o of others) {
+    if (o.amount === 0n) continue;
+    const c = coresOf(o);
+    cores.set(o, c);
+    for (const prefix of c.prefixes) {
+      const k = prefix + o.day;
+      (byBlock.get(k) ?? byBlock.set(k, []).get(k)!).push(o);
+    }
+  }
   for (const bucket of byBlock.values()) bucket.sort(largestFirst);
   for (const one of ones) {
     if (used.has(one.uid) || one.amount === 0n) continue;
+    const own = coresOf(one);
     // Walk outwards from the record's own day and stop at the nearest
     // MAX_CANDIDATES that qualify; buckets are sorted, so only records smaller
     // than this one are visited.
@@ -93,8 +124,8 @@ export function aggregateGroups(ones: readonly PreparedRecord[], others: readonl
     const picked = new Set<PreparedRecord>();
     for (let step = 0; step <= 2 * config.dateWindowDays && picked.size < MAX_CANDIDATES; step++) {
       const day = one.day + (step % 2 === 0 ? step / 2 : -(step + 1) / 2);
-      for (const k of blockKeys(one, day)) {
-        const bucket = byBlock.get(k);
+      for (const prefix of own.prefixes) {
+        const bucket = byBlock.get(prefix + day);
         if (!bucket) continue;
         for (let j = firstBelow(bucket, limit); j < bucket.length && picked.size < MAX_CANDIDATES; j++) {
           if (!used.has(bucket[j]!.uid)) picked.add(bucket[j]!);
@@ -107,7 +138,7 @@ export function aggregateGroups(ones: readonly PreparedRecord[], others: readonl
     const { subset, complete } = findSubset(one.amount, candidates);
     if (!subset) continue;
     for (const r of [one, ...subset]) used.add(r.uid);
-    groups.push({ one, many: subset.sort((a, b) => a.rank - b.rank), oneSide, complete });
+    groups.push({ one, many: subset.sort((a, b) => a.rank - b.rank), oneSide, complete, sharedKey: sharedKey(own, subset.map((m) => cores.get(m)!)) });
   }
   return groups;
 }

@@ -96,8 +96,9 @@ export function matchRecords(input: MatchInput, config: MatchConfig = DEFAULT_MA
     const [ones, others] = oneSide === 'external' ? [free(external), free(internal)] : [free(internal), free(external)];
     for (const g of aggregateGroups(ones, others, oneSide, used, config)) {
       const [ext, int] = oneSide === 'external' ? [[g.one], g.many] : [g.many, [g.one]];
-      const note = `${oneSide === 'external' ? '1:' : ''}${g.many.length}${oneSide === 'internal' ? ':1' : ''} group${g.complete ? '' : ' (search stopped at its bound)'}`;
-      // A tied group is a match only when every member shares the one record's reference.
+      const note = `${oneSide === 'external' ? '1:' : ''}${g.many.length}${oneSide === 'internal' ? ':1' : ''} group on ${g.sharedKey}${g.complete ? '' : ' (search stopped at its bound)'}`;
+      // A tied group is a match only when every member shares the one record's reference exactly
+      // (normalized): blocking is looser, so instalments "INV-1 RATE 1" + "INV-1 RATE 2" against "INV-1" stay a break.
       if (g.one.ref !== '' && g.many.every((m) => m.ref === g.one.ref)) keep(matches, { external: ids(ext), internal: ids(int), evidence: evidence('aggregation', ext, int, 0.95, note) }, [...ext, ...int]);
       else keep(breaks, toBreak('aggregate', 'aggregation', ext, int, 0.75, note), [...ext, ...int]);
     }
