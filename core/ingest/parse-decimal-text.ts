@@ -12,12 +12,39 @@ export interface NumberFormat {
 
 export type NumberParse = { ok: true; value: string } | { ok: false; message: string };
 
-/** Plain signed decimals need no rewriting: the common case, checked first. */
-const PLAIN = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 const DIGITS = /^\d+$/;
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * Already canonical with a "." decimal, so it needs no rewriting: the common
+ * case, checked first by one scan. What `^-?(0|[1-9]\d*)(\.\d+)?$` matches,
+ * except a negative zero ("-0", "-0.00"), which canonically has no sign.
+ */
+export function isPlainDecimal(s: string): boolean {
+  const n = s.length;
+  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  const negative = i === 1;
+  if (i >= n || !isDigit(s.charCodeAt(i))) return false;
+  const zeroWhole = s.charCodeAt(i) === 48;
+  i += 1;
+  if (zeroWhole) {
+    if (i < n && isDigit(s.charCodeAt(i))) return false;
+  } else while (i < n && isDigit(s.charCodeAt(i))) i += 1;
+  if (i === n) return !(negative && zeroWhole);
+  if (s.charCodeAt(i) !== 46) return false;
+  const fraction = ++i;
+  let zeroFraction = true;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (!isDigit(c)) return false;
+    if (c !== 48) zeroFraction = false;
+  }
+  return i > fraction && !(negative && zeroWhole && zeroFraction);
+}
+
 export function parseDecimalText(input: string, format: NumberFormat): NumberParse {
-  if (format.decimal === '.' && PLAIN.test(input) && input !== '-0' && !/^-0(\.0+)?$/.test(input)) return { ok: true, value: input };
+  if (format.decimal === '.' && isPlainDecimal(input)) return { ok: true, value: input };
   let text = input.trim();
   if (text === '') return { ok: false, message: 'is empty, expected a number' };
   let negative = false;

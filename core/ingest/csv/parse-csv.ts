@@ -6,7 +6,7 @@
 import { isCurrencyCode } from '../../money/currency.ts';
 import { IssueCollector } from '../import-issues.ts';
 import type { EntryListener, ParsedEntry, ParseOutput } from '../parsed-statement.ts';
-import { parseDecimalText, type NumberFormat } from '../parse-decimal-text.ts';
+import { isPlainDecimal, parseDecimalText, type NumberFormat } from '../parse-decimal-text.ts';
 import { detectDateFormat, parseDateAs } from './csv-dates.ts';
 import type { CsvField, CsvProfile, DateFormat } from './csv-profile.ts';
 import { CsvReader, detectDelimiter, type CsvRow } from './csv-reader.ts';
@@ -166,7 +166,11 @@ export class CsvParser {
     const i = this.at![field];
     if (i < 0) return undefined;
     const v = row.fields[i];
-    if (v === undefined) return undefined;
+    if (v === undefined || v === '') return undefined;
+    // Printable ASCII at both ends: nothing to trim, and no call to find that out.
+    const first = v.charCodeAt(0);
+    const last = v.charCodeAt(v.length - 1);
+    if (first > 32 && first < 127 && last > 32 && last < 127) return v;
     const t = v.trim();
     return t === '' ? undefined : t;
   }
@@ -203,6 +207,8 @@ export class CsvParser {
   private amountOf(row: CsvRow, field: CsvField): string | undefined | null {
     const text = this.cell(row, field);
     if (text === undefined) return undefined;
+    // A plain "-1234.50" holds no currency symbol and needs no rewriting.
+    if (this.number!.decimal === '.' && isPlainDecimal(text)) return text;
     const parsed = parseDecimalText(text.replace(CURRENCY_SYMBOLS, ''), this.number!);
     if (!parsed.ok) {
       this.issues.error({ code: 'invalid_amount', line: row.line, field: this.headerName(field), message: parsed.message });
@@ -263,7 +269,7 @@ export class CsvParser {
       currency,
       line: row.line,
       raw: { row: text ?? row.fields.join(this.delimiter) },
-      valueDate: valueText ? this.dateOf(valueText) : undefined,
+      valueDate: valueText === undefined ? undefined : valueText === dateText ? date : this.dateOf(valueText),
       reference: this.cell(row, 'reference'),
       counterparty: this.cell(row, 'counterparty'),
       description: this.cell(row, 'description'),
