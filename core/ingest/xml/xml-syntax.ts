@@ -1,7 +1,13 @@
 /**
  * The small pieces of XML syntax the stream tokenizer shares with its slow
- * path: the error type, entity decoding, name characters and name interning.
+ * path: the error type, entity decoding, name characters and string helpers.
  */
+
+export interface XmlHandler {
+  open(name: string, attributes: Readonly<Record<string, string>>, line: number): void;
+  text(text: string): void;
+  close(name: string, line: number): void;
+}
 
 export class XmlSyntaxError extends Error {
   constructor(
@@ -64,37 +70,4 @@ export function sameAt(b: string, at: number, s: string): boolean {
   if (at + n > b.length) return false;
   for (let i = 0; i < n; i++) if (b.charCodeAt(at + i) !== s.charCodeAt(i)) return false;
   return true;
-}
-
-const SLOTS = 1024;
-const MAX_NAMES = 768;
-
-/**
- * Element names interned by a hash computed while the tokenizer scans them:
- * a known name costs no allocation, and the same name is always the same
- * string, so consumers compare names by identity. Holds at most a fixed
- * number of names; rarer ones are simply sliced.
- */
-export class NameTable {
-  private readonly names: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
-  private readonly hashes = new Int32Array(SLOTS);
-  private size = 0;
-
-  get(b: string, start: number, end: number, hash: number): string {
-    const length = end - start;
-    let slot = hash & (SLOTS - 1);
-    for (;;) {
-      const name = this.names[slot];
-      if (name === undefined) break;
-      if (this.hashes[slot] === hash && name.length === length && sameAt(b, start, name)) return name;
-      slot = (slot + 1) & (SLOTS - 1);
-    }
-    const name = internalized(b.slice(start, end));
-    if (this.size < MAX_NAMES) {
-      this.names[slot] = name;
-      this.hashes[slot] = hash;
-      this.size += 1;
-    }
-    return name;
-  }
 }
