@@ -1,8 +1,60 @@
-/** Auth: log in with a token (HttpOnly cookie), log out, who am I. */
+/**
+ * Auth: log in with an API token (it goes into the HttpOnly login cookie),
+ * log out (the cookie is cleared; the token stays valid for other clients),
+ * and who am I. Logins and logouts are audited against the token.
+ */
+import { z } from 'zod';
+import { USER_ROLES } from '../../core/statuses.ts';
+import { AppError } from '../../core/errors/app-error.ts';
+import { appendAudit } from '../../db/repositories/audit-repository.ts';
+import { findTokenUser } from '../../db/repositories/users-repository.ts';
 import type { ApiDeps } from '../api-deps.ts';
-import type { RouteSpec } from '../routing/route.ts';
+import { clearLoginCookie, setLoginCookie } from '../auth/login-cookie.ts';
+import { defineRoute, type RouteSpec } from '../routing/route.ts';
 
-// TODO(#6): the routes of this resource.
-export function authRoutes(_deps: ApiDeps): RouteSpec[] {
-  return [];
+const userSchema = z.object({ id: z.string(), name: z.string(), role: z.enum(USER_ROLES) });
+const userBody = z.object({ user: userSchema });
+
+export function authRoutes(deps: ApiDeps): RouteSpec[] {
+  const db = deps.db.db;
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/auth/login',
+      role: 'public',
+      summary: 'Log in with an API token: sets the HttpOnly login cookie the web app uses',
+      tag: 'auth',
+      body: z.object({ token: z.string().min(1).max(200) }),
+      responses: { 200: { description: 'Logged in; the login cookie is set', schema: userBody }, 401: { description: 'Unknown, revoked or disabled token' } },
+      handler: async ({ body, c }) => {
+        const user = await findTokenUser(db, body.token.trim());
+        if (!user) throw new AppError('unauthorized', 'The API token is not valid (unknown, revoked, or its user is disabled)');
+        await appendAudit(db, [{ actor: user.id, action: 'token.login', entityType: 'token', entityId: user.tokenId }], deps.clock());
+        setLoginCookie(c, body.token.trim());
+        return { user: { id: user.id, name: user.name, role: user.role } };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/auth/logout',
+      role: 'public',
+      summary: 'Log out: clears the login cookie',
+      tag: 'auth',
+      responses: { 200: { description: 'Logged out', schema: z.object({ ok: z.literal(true) }) } },
+      handler: async ({ user, c }) => {
+        if (user) await appendAudit(db, [{ actor: user.id, action: 'token.logout', entityType: 'token', entityId: user.tokenId }], deps.clock());
+        clearLoginCookie(c);
+        return { ok: true };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/auth/me',
+      role: 'viewer',
+      summary: 'The caller: id, name and role',
+      tag: 'auth',
+      responses: { 200: { description: 'The authenticated user', schema: userBody } },
+      handler: ({ user }) => ({ user: { id: user!.id, name: user!.name, role: user!.role } }),
+    }),
+  ];
 }
