@@ -9,7 +9,6 @@ import { authenticate } from './auth/authenticate.ts';
 import { errorHandler } from './errors/error-handler.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { healthRoutes } from './routes/health.ts';
-import { importRoutes } from './routes/imports.ts';
 import { routeTable } from './routes/route-table.ts';
 import { mountRoutes } from './routing/mount-routes.ts';
 import { openApiDocument } from './routing/openapi.ts';
@@ -39,7 +38,6 @@ export function createApp(deps: AppDeps): Hono {
     }),
   );
   api.use('*', authenticate({ db: deps.db.db }));
-  api.route('/imports', importRoutes({ db: deps.db.db, maxUploadBytes: deps.maxUploadBytes }));
   const routes = routeTable(deps);
   mountRoutes(api, routes);
   const document = openApiDocument(routes, { title: 'Recon API', version: deps.version });

@@ -6,6 +6,7 @@ import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { decisionRoutes } from './decisions.ts';
 import { exceptionRoutes } from './exceptions.ts';
+import { importRoutes } from './imports.ts';
 import { reconciliationRoutes } from './reconciliations.ts';
 import { runRoutes } from './runs.ts';
 
@@ -13,6 +14,7 @@ export function routeTable(deps: ApiDeps): RouteSpec[] {
   return [
     ...authRoutes(deps),
     ...reconciliationRoutes(deps),
+    ...importRoutes(deps),
     ...runRoutes(deps),
     ...exceptionRoutes(deps),
     ...decisionRoutes(deps),
