@@ -32,8 +32,9 @@ export class ProvenanceBuilder {
     const raw: Record<string, string> = layout === undefined ? {} : { ...layout.record };
     for (let i = 0; i < n; i++) raw[keys[i]!] = values[i]!;
     if (layout === undefined) {
-      // Remember this layout in place of the oldest one.
-      this.layouts[this.next] = { ids: this.ids.slice(0, n), record: raw };
+      // Remember this layout in place of the oldest one. The JSON round trip yields an object holding
+      // all its keys inline (a grown one keeps most in a separate array), so every copy is one allocation.
+      this.layouts[this.next] = { ids: this.ids.slice(0, n), record: JSON.parse(JSON.stringify(raw)) as Record<string, string> };
       this.next = (this.next + 1) % LAYOUTS;
     }
     return raw;

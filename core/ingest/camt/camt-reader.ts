@@ -52,6 +52,7 @@ export class CamtReader implements XmlHandler {
   /** Per depth, the previous sibling's node under the current parent: where the next child is predicted from. */
   private readonly after: (PathNode | undefined)[] = [];
   private depth = 0;
+  private lastText = '';
   /** The open contexts, innermost last; the innermost is also kept in `bag` and `bagDepth`. */
   private readonly bags: FieldBag[] = [];
   private readonly bagDepths: number[] = [];
@@ -100,7 +101,12 @@ export class CamtReader implements XmlHandler {
     const node = this.nodes[depth - 1]!;
     // Indentation before a first value would be trimmed anyway; skipping it keeps parent elements out of the bag.
     if (text.charCodeAt(0) <= 32 && !bag.has(node) && isBlank(text)) return;
-    bag.append(node, text);
+    // A value repeating the one just read (a value date equal to the booking date) is kept once.
+    if (text === this.lastText) bag.append(node, this.lastText);
+    else {
+      if (text.length <= 32) this.lastText = text;
+      bag.append(node, text);
+    }
   }
 
   close(name: string): void {

@@ -91,7 +91,8 @@ export class CamtParser {
       return;
     }
     const currency = statement.bag.value(this.accountCurrency);
-    const path = `${statement.entryPrefix}Ntry[${statement.entryCount}]`;
+    // Joined, not concatenated: one flat string per entry instead of a chain of string pieces.
+    const path = [statement.entryPrefix, 'Ntry[', statement.entryCount, ']'].join('');
     if (first(bag, e.bookingDate) === undefined) {
       // Notifications may leave out the booking date; the report's own creation date stands in.
       const fallbackDate = statement.bag.value(this.statementCreated) ?? reader.messageCreated?.trim();
