@@ -1,0 +1,50 @@
+/**
+ * The interactive API docs in a real browser, under the app's CSP and with
+ * no network beyond the server: Swagger UI renders the Recon API document,
+ * and nothing is blocked or fetched from elsewhere.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../api/app.ts';
+import { startServer, type RunningServer } from '../../api/server.ts';
+import { testApiDeps } from '../../api/testing/test-deps.ts';
+import type { DatabaseHandle } from '../../db/client.ts';
+import { launchBrowser, shouldSkipBrowserTests } from '../browser.ts';
+import { openTestDatabase } from '../test-db.ts';
+
+describe.skipIf(shouldSkipBrowserTests())('API docs in Chromium', () => {
+  let db: DatabaseHandle;
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    server = await startServer(createApp(testApiDeps(db, { version: 'e2e' })), { port: 0, host: '127.0.0.1' });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await db?.close();
+  });
+
+  it('renders the document with local assets only and no CSP violations', async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    const foreign: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('request', (r) => {
+      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) foreign.push(r.url());
+    });
+    await page.goto(`${server.url}/api/docs`);
+    await page.locator('.swagger-ui .info .title').getByText('Recon API').waitFor({ timeout: 20_000 });
+    await page.locator('.opblock-tag', { hasText: 'auth' }).first().waitFor();
+    expect(foreign).toEqual([]);
+    expect(problems.filter((p) => /Content Security Policy|Refused to/i.test(p))).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
