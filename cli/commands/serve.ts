@@ -20,8 +20,8 @@ export async function serveUntilStopped(config: Config, logger: Logger, db: Data
     maxJsonBytes: 1024 * 1024,
     review: {},
     health: {},
-    corsOrigins: [],
-    rateLimitPerMinute: 600,
+    corsOrigins: config.corsOrigins,
+    rateLimitPerMinute: config.rateLimitPerMinute,
   });
   const server = await startServer(app, { port: config.port, host: config.host });
   logger.info({ url: server.url, db: db.kind }, `Recon is serving on ${server.url}`);
