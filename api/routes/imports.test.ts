@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 /** Multipart needs its own content type with the boundary, so only the token header is sent. */
-const auth = (caller: TestCaller | null) => (caller ? { authorization: caller.headers.authorization! } : {});
+const auth = (caller: TestCaller | null): Record<string, string> => (caller ? { authorization: caller.headers.authorization! } : {});
 
 function upload(fields: Record<string, string>, file?: { bytes: Uint8Array; name: string }, caller: TestCaller | null = reviewer) {
   const form = new FormData();
