@@ -30,19 +30,24 @@ export type EditRequest = z.infer<typeof editRequestSchema>;
 export const reasonRequestSchema = z.object({ expectedVersion, reason });
 export type ReasonRequest = z.infer<typeof reasonRequestSchema>;
 
-const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[]);
-const confidence = z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/).transform(Number)]).pipe(z.number().min(0).max(1));
+const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).min(1).max(100)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[]);
+const bound = z.union([z.number().nonnegative().transform(String), z.string().regex(/^\d+(\.\d+)?$/, 'expected a non-negative decimal such as "0.9"')]);
 
-/** The review queue's filters, as bulk approval accepts them. */
+/** The review queue's filters (GET /api/exceptions names them alike), as bulk approval accepts them. */
 export const exceptionFilterSchema = z.object({
   status: oneOrMany(z.enum(EXCEPTION_STATUSES)).optional(),
   type: oneOrMany(z.enum(BREAK_TYPES)).optional(),
-  account: z.string().min(1).optional(),
-  runId: z.uuid().optional(),
-  reconciliationId: z.string().min(1).optional(),
+  cause: oneOrMany(z.enum(ROOT_CAUSES)).optional(),
+  account: oneOrMany(z.string().min(1).max(100)).optional(),
   source: oneOrMany(z.enum(SUGGESTION_SOURCES)).optional(),
-  minConfidence: confidence.optional(),
-  maxConfidence: confidence.optional(),
+  run: z.uuid().optional(),
+  reconciliation: z.string().min(1).max(100).optional(),
+  /** Confidence bounds 0–1, inclusive. */
+  minConfidence: bound.optional(),
+  maxConfidence: bound.optional(),
+  /** Amount at stake bounds, inclusive, decimal strings. */
+  minAmount: bound.optional(),
+  maxAmount: bound.optional(),
 });
 export type ExceptionFilter = z.infer<typeof exceptionFilterSchema>;
 

@@ -1,0 +1,85 @@
+/**
+ * The concurrency discipline every decision and apply follows: inside its
+ * transaction it locks the exception row (`SELECT … FOR UPDATE`), checks
+ * the client's `expectedVersion`, and writes the new status with
+ * `version = version + 1 WHERE version = <read>`. Two concurrent decisions
+ * on one exception therefore run one after the other; the second sees the
+ * first's outcome and is refused with the current state (409), never
+ * applied on top of something it did not see.
+ */
+import { and, desc, eq } from 'drizzle-orm';
+import { AppError } from '../../core/errors/app-error.ts';
+import type { ExceptionStatus } from '../../core/statuses.ts';
+import type { Database } from '../client.ts';
+import { decisions } from '../schema/decisions.ts';
+import { exceptions, type ExceptionRow, type NewException } from '../schema/exceptions.ts';
+import { suggestions, type SuggestionRow } from '../schema/suggestions.ts';
+
+/** What every decision answers with: where the exception is now. */
+export interface ExceptionState {
+  readonly id: string;
+  readonly status: ExceptionStatus;
+  readonly version: number;
+  readonly currentSuggestionVersion: number | null;
+}
+
+export const stateOf = (row: Pick<ExceptionRow, 'id' | 'status' | 'version' | 'currentSuggestionVersion'>): ExceptionState => ({
+  id: row.id,
+  status: row.status,
+  version: row.version,
+  currentSuggestionVersion: row.currentSuggestionVersion,
+});
+
+export async function lockException(tx: Database, exceptionId: string): Promise<ExceptionRow> {
+  const [row] = await tx.select().from(exceptions).where(eq(exceptions.id, exceptionId)).for('update');
+  if (!row) throw new AppError('not_found', `No exception ${exceptionId}`, { details: { exceptionId } });
+  return row;
+}
+
+export function assertExpectedVersion(row: ExceptionRow, expectedVersion: number | undefined): void {
+  if (expectedVersion === undefined || expectedVersion === row.version) return;
+  throw new AppError('conflict', `The exception changed since you loaded it (version ${expectedVersion}, now ${row.version}, ${row.status}); reload and decide again.`, {
+    details: { ...stateOf(row), expectedVersion },
+  });
+}
+
+/** Writes the patch and bumps the version, only if nobody else did since `row` was read. */
+export async function bumpException(tx: Database, row: ExceptionRow, patch: Partial<NewException>, now: Date): Promise<ExceptionState> {
+  const [updated] = await tx
+    .update(exceptions)
+    .set({ ...patch, version: row.version + 1, updatedAt: now })
+    .where(and(eq(exceptions.id, row.id), eq(exceptions.version, row.version)))
+    .returning();
+  // Unreachable under the row lock; kept so a caller that forgot the lock still cannot lose an update.
+  if (!updated) throw new AppError('conflict', `The exception ${row.id} changed concurrently; reload and decide again.`, { details: { ...stateOf(row) } });
+  return stateOf(updated);
+}
+
+export async function currentSuggestion(tx: Database, row: ExceptionRow): Promise<SuggestionRow | undefined> {
+  if (row.currentSuggestionVersion === null) return undefined;
+  const [s] = await tx
+    .select()
+    .from(suggestions)
+    .where(and(eq(suggestions.exceptionId, row.id), eq(suggestions.version, row.currentSuggestionVersion)));
+  return s;
+}
+
+/** Actors of the human approvals of one suggestion version, oldest first. */
+export async function approversOf(tx: Database, suggestionId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ actorId: decisions.actorId })
+    .from(decisions)
+    .where(and(eq(decisions.suggestionId, suggestionId), eq(decisions.kind, 'approve')))
+    .orderBy(decisions.createdAt, decisions.id);
+  return rows.map((r) => r.actorId).filter((id): id is string => id !== null);
+}
+
+/** The approval an apply carries out: the latest approve or auto-approve of the current version. */
+export async function decidingApproval(tx: Database, row: ExceptionRow, suggestionId: string): Promise<{ id: string } | undefined> {
+  const rows = await tx
+    .select({ id: decisions.id, kind: decisions.kind })
+    .from(decisions)
+    .where(and(eq(decisions.exceptionId, row.id), eq(decisions.suggestionId, suggestionId)))
+    .orderBy(desc(decisions.createdAt), desc(decisions.id));
+  return rows.find((d) => d.kind === 'approve' || d.kind === 'auto_approve');
+}
