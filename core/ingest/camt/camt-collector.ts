@@ -166,7 +166,8 @@ export class FieldBag {
     } else if (text === node.last) this.first(node.id, node.last);
     else {
       // Codes, currencies and dates repeat from entry to entry: holding one copy keeps the retained heap small.
-      if (text.length <= 32) node.last = text;
+      // Short ones only: V8 keeps a longer slice as a view of the whole input chunk, which must not outlive its entry.
+      if (text.length < 13) node.last = text;
       this.first(node.id, text);
     }
   }

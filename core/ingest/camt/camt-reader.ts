@@ -104,7 +104,7 @@ export class CamtReader implements XmlHandler {
     // A value repeating the one just read (a value date equal to the booking date) is kept once.
     if (text === this.lastText) bag.append(node, this.lastText);
     else {
-      if (text.length <= 32) this.lastText = text;
+      if (text.length < 13) this.lastText = text;
       bag.append(node, text);
     }
   }
