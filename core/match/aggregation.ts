@@ -39,9 +39,12 @@ interface Cores {
  * Blocks: records sharing a reference core or a counterparty core can form a
  * group; bucketed by day and direction, each bucket sorted largest first.
  */
-function coresOf(r: PreparedRecord): Cores {
-  const ref = referenceCore(r.record.reference);
-  const party = counterpartyCore(r.record.counterparty);
+function coresOf(r: PreparedRecord, parties: Map<string, string>): Cores {
+  const ref = referenceCore(r.record.reference, r.ref);
+  // Counterparty names repeat across a statement: each distinct name is reduced once.
+  const name = r.record.counterparty ?? '';
+  let party = parties.get(name);
+  if (party === undefined) parties.set(name, (party = counterpartyCore(name)));
   const sign = r.amount < 0n ? '-' : '+';
   const prefixes: string[] = [];
   if (ref !== '') prefixes.push(`${r.currency}|${sign}|r|${ref}|`);
@@ -102,13 +105,11 @@ function findSubset(target: bigint, candidates: readonly PreparedRecord[]): { su
 
 export function aggregateGroups(ones: readonly PreparedRecord[], others: readonly PreparedRecord[], oneSide: 'external' | 'internal', used: UsedRecords, config: MatchConfig): AggregateGroup[] {
   const groups: AggregateGroup[] = [];
-  const cores = new Map<PreparedRecord, Cores>();
+  const parties = new Map<string, string>();
   const byBlock = new Map<string, PreparedRecord[]>();
   for (const o of others) {
     if (o.amount === 0n) continue;
-    const c = coresOf(o);
-    cores.set(o, c);
-    for (const prefix of c.prefixes) {
+    for (const prefix of coresOf(o, parties).prefixes) {
       const k = prefix + o.day;
       (byBlock.get(k) ?? byBlock.set(k, []).get(k)!).push(o);
     }
@@ -116,7 +117,7 @@ export function aggregateGroups(ones: readonly PreparedRecord[], others: readonl
   for (const bucket of byBlock.values()) bucket.sort(largestFirst);
   for (const one of ones) {
     if (used.has(one.uid) || one.amount === 0n) continue;
-    const own = coresOf(one);
+    const own = coresOf(one, parties);
     // Walk outwards from the record's own day and stop at the nearest
     // MAX_CANDIDATES that qualify; buckets are sorted, so only records smaller
     // than this one are visited.
@@ -138,7 +139,7 @@ export function aggregateGroups(ones: readonly PreparedRecord[], others: readonl
     const { subset, complete } = findSubset(one.amount, candidates);
     if (!subset) continue;
     for (const r of [one, ...subset]) used.add(r.uid);
-    groups.push({ one, many: subset.sort((a, b) => a.rank - b.rank), oneSide, complete, sharedKey: sharedKey(own, subset.map((m) => cores.get(m)!)) });
+    groups.push({ one, many: subset.sort((a, b) => a.rank - b.rank), oneSide, complete, sharedKey: sharedKey(own, subset.map((m) => coresOf(m, parties))) });
   }
   return groups;
 }

@@ -19,11 +19,13 @@ const INSTALMENT_SUFFIX = /(?:RATE|TEIL|PART|INSTALLMENT|INSTALMENT|INST|TRANCHE
 /** A core shorter than this is too generic to block on: the whole reference is kept. */
 const MIN_CORE = 3;
 
-export function referenceCore(reference: string | undefined): string {
-  const full = normalizeReference(reference);
-  if (full === '') return '';
-  const core = normalizeReference((reference ?? '').replace(FRACTION_SUFFIX, '')).replace(INSTALMENT_SUFFIX, '');
-  return core.length >= MIN_CORE ? core : full;
+/** `normalized` is the reference already normalized, when the caller has it (prepared records do). */
+export function referenceCore(reference: string | undefined, normalized = normalizeReference(reference)): string {
+  if (normalized === '') return '';
+  // Only a reference with a slash can carry an "n/m" suffix; the others skip the second normalizing.
+  const stripped = reference !== undefined && reference.includes('/') ? normalizeReference(reference.replace(FRACTION_SUFFIX, '')) : normalized;
+  const core = stripped.replace(INSTALMENT_SUFFIX, '');
+  return core.length >= MIN_CORE ? core : normalized;
 }
 
 /** Words that say what kind of company or where, not which one. */
@@ -36,13 +38,18 @@ const NOT_A_NAME = new Set(
    LUXEMBOURG MADRID BARCELONA MILANO MILAN ROMA OSLO STOCKHOLM KOBENHAVN COPENHAGEN HELSINKI WARSZAWA PRAHA`.split(/\s+/),
 );
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 export function counterpartyCore(counterparty: string | undefined): string {
   if (!counterparty) return '';
-  const words = counterparty
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toUpperCase()
-    .split(/[^\p{L}\p{N}]+/u);
+  // Most names are plain ASCII: no Unicode decomposition for them, as in normalizeText.
+  const words = PRINTABLE_ASCII.test(counterparty)
+    ? counterparty.toUpperCase().split(/[^A-Z0-9]+/)
+    : counterparty
+        .normalize('NFKD')
+        .replace(/\p{M}/gu, '')
+        .toUpperCase()
+        .split(/[^\p{L}\p{N}]+/u);
   for (const word of words) if (word.length >= 2 && !NOT_A_NAME.has(word)) return word;
   return normalizeReference(counterparty);
 }
