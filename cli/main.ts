@@ -6,6 +6,7 @@
 import { EventEmitter } from 'node:events';
 import { AppError, isAppError } from '../core/errors/app-error.ts';
 import type { Command } from './command.ts';
+import { auditCommand } from './commands/audit.ts';
 import { demoCommand } from './commands/demo.ts';
 import { generateCommand } from './commands/generate.ts';
 import { importCommand } from './commands/import.ts';
@@ -13,6 +14,8 @@ import { runCommand } from './commands/run.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { serveCommand } from './commands/serve.ts';
 import { startCommand } from './commands/start.ts';
+import { tokensCommand } from './commands/tokens.ts';
+import { usersCommand } from './commands/users.ts';
 import { loadConfig } from './config.ts';
 import { print, printError } from './output.ts';
 import { VERSION } from './version.ts';
@@ -21,7 +24,7 @@ import { VERSION } from './version.ts';
 // more than ten chunks in flight Node would warn of a leak that is not one.
 EventEmitter.defaultMaxListeners = Math.max(EventEmitter.defaultMaxListeners, 100);
 
-const COMMANDS: readonly Command[] = [startCommand, serveCommand, migrateCommand, demoCommand, importCommand, runCommand, generateCommand];
+const COMMANDS: readonly Command[] = [startCommand, serveCommand, migrateCommand, demoCommand, importCommand, runCommand, generateCommand, usersCommand, tokensCommand, auditCommand];
 
 function help(): void {
   print(`recon ${VERSION} — AI-assisted reconciliation\n`);
