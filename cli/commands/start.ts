@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
 import { loadDemoBatch } from '../demo/load-demo-batch.ts';
+import { ensureLocalAdmin, localAdminNotice, localUrl } from '../demo/local-admin.ts';
 import { runDemo } from '../demo/run-demo.ts';
 import { formatRunSummary } from '../run-summary.ts';
 import { print } from '../output.ts';
@@ -9,7 +10,7 @@ import { serveUntilStopped } from './serve.ts';
 
 export const startCommand: Command = {
   name: 'start',
-  summary: 'Everything a new user needs: build the web app if needed, migrate, load the demo batch, serve',
+  summary: 'Everything a new user needs: build the web app if needed, migrate, load and run the demo batch, make a local admin, serve',
   usage: 'recon start        (what `npm start` runs)',
   async run({ config }) {
     const logger = createCliLogger(config);
@@ -21,6 +22,8 @@ export const startCommand: Command = {
       logger.info(demo, demo.loaded ? 'demo batch loaded' : 'demo batch already loaded');
       const summary = await runDemo(config, db, logger);
       for (const line of formatRunSummary(summary)) print(line);
+      print();
+      for (const line of localAdminNotice(await ensureLocalAdmin(db.db, new Date()), localUrl(config.host, config.port))) print(line);
     } catch (error) {
       await db.close();
       throw error;
