@@ -10,6 +10,8 @@ import { matchGroupRecords, matchGroups } from '../../db/schema/match-groups.ts'
 import { suggestions } from '../../db/schema/suggestions.ts';
 import { seedException } from '../../db/testing/review-test-data.ts';
 import { openTestDatabase } from '../../test/test-db.ts';
+import { createApp } from '../app.ts';
+import { testApiDeps } from '../testing/test-deps.ts';
 import { testCaller, type TestCaller } from '../testing/test-auth.ts';
 import { decisionsTestApp } from './decisions-test-app.ts';
 
@@ -108,6 +110,15 @@ describe('POST /api/exceptions/:id/approve', () => {
     expect(same.body.error.details).toEqual({ refusal: 'already_approved' });
     const second = await post(`/exceptions/${x.id}/approve`, approver2, {}, strict);
     expect(second.body).toMatchObject({ complete: true, approvals: { have: 2, need: 2 }, apply: { status: 'applied' }, exception: { status: 'applied' } });
+  });
+});
+
+describe('the app', () => {
+  it('mounts the decision routes from the route table', async () => {
+    const x = await seedException(handle.db, 'fee');
+    const res = await post(`/exceptions/${x.id}/approve`, approver, {}, createApp(testApiDeps(handle)));
+    expect(res.status).toBe(200);
+    expect(res.body.exception.status).toBe('applied');
   });
 });
 
