@@ -1,25 +1,27 @@
 /**
- * The interactive API docs in a real browser, under the app's CSP and with
- * no network beyond the server: Swagger UI renders the Recon API document,
- * and nothing is blocked or fetched from elsewhere.
+ * The app's CSP in a real browser with no network beyond the server: the
+ * interactive API docs render the Recon API document and the web app runs,
+ * with nothing blocked and nothing fetched from elsewhere.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import { startServer, type RunningServer } from '../../api/server.ts';
 import { testApiDeps } from '../../api/testing/test-deps.ts';
+import { ensureWebBuilt } from '../../cli/web-build.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
 import { launchBrowser, shouldSkipBrowserTests } from '../browser.ts';
 import { openTestDatabase } from '../test-db.ts';
 
-describe.skipIf(shouldSkipBrowserTests())('API docs in Chromium', () => {
+describe.skipIf(shouldSkipBrowserTests())('API docs and web app under the CSP in Chromium', () => {
   let db: DatabaseHandle;
   let server: RunningServer;
   let browser: Browser;
 
   beforeAll(async () => {
+    const { distDir } = await ensureWebBuilt();
     db = await openTestDatabase();
-    server = await startServer(createApp(testApiDeps(db, { version: 'e2e' })), { port: 0, host: '127.0.0.1' });
+    server = await startServer(createApp(testApiDeps(db, { version: 'e2e', webDistDir: distDir })), { port: 0, host: '127.0.0.1' });
     browser = await launchBrowser();
   });
 
@@ -29,7 +31,7 @@ describe.skipIf(shouldSkipBrowserTests())('API docs in Chromium', () => {
     await db?.close();
   });
 
-  it('renders the document with local assets only and no CSP violations', async () => {
+  async function watchedPage() {
     const page = await browser.newPage();
     const problems: string[] = [];
     const foreign: string[] = [];
@@ -40,9 +42,24 @@ describe.skipIf(shouldSkipBrowserTests())('API docs in Chromium', () => {
     page.on('request', (r) => {
       if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) foreign.push(r.url());
     });
+    return { page, problems, foreign };
+  }
+
+  it('renders the document with local assets only and no CSP violations', async () => {
+    const { page, problems, foreign } = await watchedPage();
     await page.goto(`${server.url}/api/docs`);
     await page.locator('.swagger-ui .info .title').getByText('Recon API').waitFor({ timeout: 20_000 });
     await page.locator('.opblock-tag', { hasText: 'auth' }).first().waitFor();
+    expect(foreign).toEqual([]);
+    expect(problems.filter((p) => /Content Security Policy|Refused to/i.test(p))).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('runs the web app with no CSP violations', async () => {
+    const { page, problems, foreign } = await watchedPage();
+    await page.goto(`${server.url}/`);
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await page.waitForLoadState('networkidle');
     expect(foreign).toEqual([]);
     expect(problems.filter((p) => /Content Security Policy|Refused to/i.test(p))).toEqual([]);
     await page.close();
