@@ -152,6 +152,17 @@ describe('POST /api/exceptions/:id/edit', () => {
   });
 });
 
+describe('an open exception (no suggestion)', () => {
+  it('takes an edit as its next version but no approval before that', async () => {
+    const x = await seedException(handle.db, 'fee');
+    await handle.db.update(exceptions).set({ status: 'open', currentSuggestionVersion: null }).where(eq(exceptions.id, x.id));
+    expect((await post(`/exceptions/${x.id}/approve`, approver, {})).body.error).toMatchObject({ code: 'illegal_transition', details: { status: 'open' } });
+    const edit = await post(`/exceptions/${x.id}/edit`, reviewer, { resolution: x.resolution });
+    expect(edit.body).toMatchObject({ from: 'open', exception: { status: 'edited', currentSuggestionVersion: 2 } });
+    expect((await post(`/exceptions/${x.id}/approve`, approver, {})).body.exception.status).toBe('applied');
+  });
+});
+
 describe('POST /api/exceptions/:id/reject and /escalate', () => {
   it('rejects with a reason; a rejected suggestion cannot be approved but can be edited again', async () => {
     const x = await seedException(handle.db, 'fee');

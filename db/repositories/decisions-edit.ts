@@ -8,6 +8,7 @@
  * person chose it), verified.
  */
 import { randomUUID } from 'node:crypto';
+import { eq, max } from 'drizzle-orm';
 import { AppError } from '../../core/errors/app-error.ts';
 import { nextStatus } from '../../core/review/review-machine.ts';
 import { isCauseOfType, type RootCause } from '../../core/taxonomy/root-causes.ts';
@@ -50,7 +51,9 @@ export async function editException(db: Database, input: EditInput): Promise<Dec
         details: { checks: failed },
       });
     }
-    const version = (row.currentSuggestionVersion ?? 0) + 1;
+    // After the highest stored version, not the current one: an exception reopened without a current version keeps its history.
+    const [{ highest } = { highest: 0 }] = await tx.select({ highest: max(suggestions.version) }).from(suggestions).where(eq(suggestions.exceptionId, row.id));
+    const version = Math.max(highest ?? 0, row.currentSuggestionVersion ?? 0) + 1;
     const suggestionId = randomUUID();
     await tx.insert(suggestions).values({
       id: suggestionId,
