@@ -8,10 +8,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../db/client.ts';
 import { findTokenUser } from '../../db/repositories/users-repository.ts';
+import { auditLog } from '../../db/schema/audit-log.ts';
 import { createScratchDatabaseUrl } from '../../test/scratch-database.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/recon.mjs', import.meta.url));
@@ -91,9 +92,10 @@ describe('recon users, tokens and audit', () => {
     const seq = await withDatabase(async (h) => {
       // As the database superuser: switch the append-only trigger off, edit, switch it on.
       await h.db.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`);
-      const rows = await h.db.execute<{ seq: number }>(sql`update audit_log set actor = 'mallory' where seq = (select min(seq) + 1 from audit_log) returning seq`);
+      const [second] = await h.db.select({ seq: auditLog.seq }).from(auditLog).orderBy(asc(auditLog.seq)).offset(1).limit(1);
+      await h.db.execute(sql`update audit_log set actor = 'mallory' where seq = ${second!.seq}`);
       await h.db.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`);
-      return Number((('rows' in rows ? rows.rows : rows) as { seq: number }[])[0]!.seq);
+      return second!.seq;
     });
     const verified = await recon('audit', 'verify');
     expect(verified.code).toBe(1);
