@@ -2,7 +2,8 @@
  * Reviewer memory: per fingerprint, the resolution people approved last time.
  * Only `approve` decisions count — an edit is approved by a later `approve`
  * on the version it created — and never `auto_approve`: a machine approval
- * must not teach the machine. One query for all fingerprints.
+ * must not teach the machine — and only on exceptions those approvals carried
+ * to approved or applied. One query for all fingerprints.
  */
 import { sql } from 'drizzle-orm';
 import type { RememberedDecision } from '../../core/ports/run-store.ts';
@@ -39,6 +40,10 @@ export async function rememberedDecisionsOf(db: Database, fingerprints: readonly
       join suggestions s on s.id = d.suggestion_id
       join exceptions e on e.id = d.exception_id
       where d.kind = 'approve'
+        -- Only approvals that carried the exception through: the first of two
+        -- required approvals, or one on a version later replaced, teaches nothing yet.
+        and e.status in ('approved', 'applied')
+        and e.current_suggestion_version = s.version
         and e.fingerprint in (select jsonb_array_elements_text(${JSON.stringify(wanted)}::jsonb))
     ),
     latest as (

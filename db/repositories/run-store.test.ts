@@ -217,8 +217,11 @@ describe('rememberedDecisions', () => {
     return { exceptionId: e!.id, suggestionId: s!.id, context: b.context };
   }
 
-  async function decide(kind: DecisionKind, target: { exceptionId: string; suggestionId: string }, at: string, version = 1) {
+  /** A decision as the review workflow records it: the row, and the exception's status and current version. */
+  async function decide(kind: DecisionKind, target: { exceptionId: string; suggestionId: string }, at: string, version = 1, carried = true) {
     await db.insert(decisions).values({ exceptionId: target.exceptionId, suggestionId: target.suggestionId, suggestionVersion: version, kind, actorId: reviewerId, createdAt: new Date(at) });
+    const status = kind === 'approve' ? (carried ? 'approved' : 'suggested') : kind === 'reject' ? 'rejected' : kind === 'edit' ? 'edited' : 'escalated';
+    await db.update(exceptions).set({ status, currentSuggestionVersion: version }).where(eq(exceptions.id, target.exceptionId));
   }
 
   it('returns the latest human approval per fingerprint with the number of agreeing approvals', async () => {
@@ -269,6 +272,13 @@ describe('rememberedDecisions', () => {
     await decide('approve', { exceptionId: edited.exceptionId, suggestionId: v2!.id }, '2026-10-02T10:00:00Z', 2);
     const memory = await store().rememberedDecisions(['fp:edited']);
     expect(memory.get('fp:edited')).toMatchObject({ type: 'unbooked_fee', cause: 'bank_service_charge', resolution: { action: 'post_journal', amount: '-15.00' }, approvals: 1 });
+  });
+
+  it('ignores an approval that did not carry its exception (the first of two needed)', async () => {
+    const runId = await startedRun();
+    const pending = await storedBreak(runId, 'p1', 'fp:pending');
+    await decide('approve', pending, '2026-10-03T10:00:00Z', 1, false);
+    expect((await store().rememberedDecisions(['fp:pending'])).size).toBe(0);
   });
 
   it('answers an empty question without a query', async () => {
