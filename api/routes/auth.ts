@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { USER_ROLES } from '../../core/statuses.ts';
 import { AppError } from '../../core/errors/app-error.ts';
-import { appendAudit } from '../../db/repositories/audit-repository.ts';
+import { appendAudit, type AuditInput } from '../../db/repositories/audit-repository.ts';
 import { findTokenUser } from '../../db/repositories/users-repository.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { clearLoginCookie, setLoginCookie } from '../auth/login-cookie.ts';
@@ -17,6 +17,8 @@ const userBody = z.object({ user: userSchema });
 
 export function authRoutes(deps: ApiDeps): RouteSpec[] {
   const db = deps.db.db;
+  // The append's advisory lock lasts only as long as its transaction, so even a lone entry gets one.
+  const audit = (entry: AuditInput) => db.transaction((tx) => appendAudit(tx, [entry], deps.clock()));
   return [
     defineRoute({
       method: 'post',
@@ -29,7 +31,7 @@ export function authRoutes(deps: ApiDeps): RouteSpec[] {
       handler: async ({ body, c }) => {
         const user = await findTokenUser(db, body.token.trim());
         if (!user) throw new AppError('unauthorized', 'The API token is not valid (unknown, revoked, or its user is disabled)');
-        await appendAudit(db, [{ actor: user.id, action: 'token.login', entityType: 'token', entityId: user.tokenId }], deps.clock());
+        await audit({ actor: user.id, action: 'token.login', entityType: 'token', entityId: user.tokenId });
         setLoginCookie(c, body.token.trim());
         return { user: { id: user.id, name: user.name, role: user.role } };
       },
@@ -42,7 +44,7 @@ export function authRoutes(deps: ApiDeps): RouteSpec[] {
       tag: 'auth',
       responses: { 200: { description: 'Logged out', schema: z.object({ ok: z.literal(true) }) } },
       handler: async ({ user, c }) => {
-        if (user) await appendAudit(db, [{ actor: user.id, action: 'token.logout', entityType: 'token', entityId: user.tokenId }], deps.clock());
+        if (user) await audit({ actor: user.id, action: 'token.logout', entityType: 'token', entityId: user.tokenId });
         clearLoginCookie(c);
         return { ok: true };
       },
