@@ -1,18 +1,16 @@
 /**
- * Canonical records into the `records` table through COPY (db/copy): the
- * fastest bulk path on both PostgreSQL and PGlite, and what both the
- * whole-file and the streamed import use. A `RecordCopy` stays open across
- * batches, so a streamed import sends one COPY for the whole file.
+ * Canonical records into the `records` table in bulk, for both the whole-file
+ * and the streamed import. On PostgreSQL through COPY (db/copy): one COPY stays
+ * open across batches, so a streamed import sends one for the whole file and
+ * the server stores rows while the parser reads on. On PGlite through JSON
+ * chunks, its faster path (record-json-insert.ts).
  */
 import type { CanonicalRecord } from '../../core/records/canonical-record.ts';
 import type { Database } from '../client.ts';
 import { COPY_NULL, copyField, copyJson } from '../copy/copy-text.ts';
 import { openCopy, type CopyWriter } from '../copy/copy-writer.ts';
-
-export const RECORD_COLUMNS = [
-  'id', 'import_id', 'side', 'account', 'date', 'value_date', 'amount', 'currency', 'reference', 'counterparty', 'description', 'kind',
-  'security_id', 'security_id_type', 'security_ids', 'quantity', 'price', 'trade_date', 'settle_date', 'fx_rate', 'provenance',
-] as const;
+import { driverClient } from '../driver-client.ts';
+import { insertRecordsAsJson, RECORD_COLUMNS } from './record-json-insert.ts';
 
 /** Rows per write: large enough that the driver sees few calls, small enough to keep each string short-lived. */
 const ROWS_PER_WRITE = 2000;
@@ -49,8 +47,11 @@ export interface RecordCopy {
   abort(): Promise<void>;
 }
 
-/** Opens one COPY into `records` for an import's records, on `db` (the import's transaction). */
+/** Opens the bulk load of an import's records on `db` (the import's transaction). */
 export async function openRecordCopy(db: Database, importId: string): Promise<RecordCopy> {
+  if (driverClient(db).kind === 'pglite') {
+    return { add: (records) => insertRecordsAsJson(db, records, importId), end: async () => {}, abort: async () => {} };
+  }
   const writer: CopyWriter = await openCopy(db, { table: 'records', columns: RECORD_COLUMNS });
   const importIdField = copyField(importId);
   const importIdJson = `"importId":${JSON.stringify(importId)}`;
@@ -68,7 +69,7 @@ export async function openRecordCopy(db: Database, importId: string): Promise<Re
   };
 }
 
-/** All of `records` in one COPY; on failure the COPY is abandoned and the error rethrown. */
+/** All of `records` in one bulk load; on failure the load is abandoned and the error rethrown. */
 export async function copyRecords(db: Database, records: readonly CanonicalRecord[], importId: string): Promise<void> {
   if (records.length === 0) return;
   const copy = await openRecordCopy(db, importId);
