@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- import`: end-to-end streamed imports (file → parser →
- * batched inserts in one transaction), one format per child process so each
- * peak RSS is that import's own footprint.
+ * batches sent through one COPY in one transaction), one format per child
+ * process so each peak RSS is that import's own footprint.
  */
 import { execFileSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';

@@ -1,7 +1,7 @@
 /**
- * `npm run bench -- ingest`: parse speed per format and bulk storage speed.
- * Sizes follow the targets of the ingestion issue; pass `--scale 0.1` for a
- * quick run. Prints one line per measurement.
+ * `npm run bench -- ingest`: parse speed per format and bulk storage speed
+ * (one atomic import through COPY). Sizes follow the targets of the ingestion
+ * issue; pass `--scale 0.1` for a quick run. Prints one line per measurement.
  */
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
