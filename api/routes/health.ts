@@ -1,7 +1,8 @@
 /** `GET /api/health`: the state of each dependency, and overall ok / degraded / down. */
 import { Hono } from 'hono';
 
-export type CheckStatus = 'up' | 'down' | 'not_configured';
+/** `degraded`: the dependency answers, but not well (an error status, say); the service goes on, degraded. */
+export type CheckStatus = 'up' | 'degraded' | 'down' | 'not_configured';
 export interface CheckResult {
   readonly status: CheckStatus;
   readonly latencyMs?: number;
@@ -18,7 +19,8 @@ export interface HealthReport {
 
 /**
  * `critical` checks make the service `down` (503) when they fail; the others
- * only make it `degraded`, since e.g. agents fall back to rules without an LLM.
+ * only make it `degraded` (down or degraded themselves), since e.g. agents
+ * fall back to rules without an LLM.
  */
 export function healthRoutes(options: { version: string; critical: Record<string, HealthCheck>; optional?: Record<string, HealthCheck> }): Hono {
   const app = new Hono();
@@ -37,7 +39,7 @@ export function healthRoutes(options: { version: string; critical: Record<string
       }),
     );
     const criticalDown = results.some((r) => r.critical && r.result.status === 'down');
-    const anyDown = results.some((r) => r.result.status === 'down');
+    const anyDown = results.some((r) => r.result.status === 'down' || r.result.status === 'degraded');
     const report: HealthReport = {
       status: criticalDown ? 'down' : anyDown ? 'degraded' : 'ok',
       version: options.version,

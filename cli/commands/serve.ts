@@ -4,12 +4,16 @@ import type { Config } from '../../core/config/config-schema.ts';
 import type { Logger } from '../../monitoring/logger.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
 import type { Command } from '../command.ts';
+import { optionalHealthChecks } from '../health-checks.ts';
+import { createRunLauncher } from '../run-launcher.ts';
 import { createCliLogger, openMigratedDatabase } from '../runtime.ts';
 import { VERSION } from '../version.ts';
 import { webDistDir } from '../web-build.ts';
 
-/** Serves API + web until SIGINT/SIGTERM, then closes the server and the database in order. */
+/** Serves API + web until SIGINT/SIGTERM, then closes the server, the runs in progress and the database in order. */
 export async function serveUntilStopped(config: Config, logger: Logger, db: DatabaseHandle): Promise<number> {
+  // Runs started through the API run in this process; a worker deployment would pass its queue instead.
+  const runs = createRunLauncher({ config, db, logger });
   const app = createApp({
     db,
     logger,
@@ -19,7 +23,8 @@ export async function serveUntilStopped(config: Config, logger: Logger, db: Data
     maxUploadBytes: config.maxUploadBytes,
     maxJsonBytes: 1024 * 1024,
     review: {},
-    health: {},
+    runs,
+    health: optionalHealthChecks(config),
     corsOrigins: config.corsOrigins,
     rateLimitPerMinute: config.rateLimitPerMinute,
   });
@@ -34,6 +39,7 @@ export async function serveUntilStopped(config: Config, logger: Logger, db: Data
     process.once('SIGTERM', stop);
   });
   await server.close();
+  await runs.close();
   await db.close();
   return 0;
 }
