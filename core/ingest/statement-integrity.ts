@@ -4,15 +4,73 @@
  * and do the sequence numbers run without gaps? Findings are warnings on the
  * import: the records are still the bank's records.
  */
-import { addDecimal, compareDecimal, formatDecimal, parseDecimal, subtractDecimal } from '../money/decimal.ts';
+import { addDecimal, compareDecimal, formatDecimal, parseDecimal, subtractDecimal, type Decimal } from '../money/decimal.ts';
 import type { ImportIssue } from './import-issues.ts';
-import type { ParsedStatement } from './parsed-statement.ts';
+import type { ParsedEntry, ParsedStatement } from './parsed-statement.ts';
 
 export interface StatementCheck {
   readonly statement: string;
   readonly foots: boolean | undefined;
   readonly expectedClosing?: string;
   readonly closing?: string;
+}
+
+/** Beyond this a running sum of numbers could lose a unit; it is moved into a bigint first. */
+const FLUSH_AT = 2 ** 52;
+/** Amounts of at most this many digits are below 2^50 as integers: exact as numbers. */
+const MAX_NUMBER_DIGITS = 15;
+
+/**
+ * The sum of the amounts in `currency`: exactly what adding `parseDecimal` of
+ * each with `addDecimal` gives (value, and scale the largest of theirs), but
+ * short amounts are added as integer numbers per scale instead of one bigint
+ * each, since a statement can hold hundreds of thousands of entries.
+ */
+function sumAmounts(entries: readonly ParsedEntry[], currency: string): Decimal {
+  const small: number[] = [];
+  const big: bigint[] = [];
+  let rest: Decimal = { coef: 0n, scale: 0 };
+  let scale = 0;
+  for (const e of entries) {
+    if (e.currency !== currency) continue;
+    const text = e.amount;
+    if (typeof text !== 'string') {
+      rest = addDecimal(rest, parseDecimal(text));
+      continue;
+    }
+    const negative = text.charCodeAt(0) === 45;
+    let i = negative || text.charCodeAt(0) === 43 ? 1 : 0;
+    const start = i;
+    let value = 0;
+    let fraction = -1;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) value = value * 10 + (c - 48);
+      else if (c === 46 && fraction === -1 && i > start) fraction = i + 1;
+      else break;
+    }
+    const digits = text.length - start - (fraction === -1 ? 0 : 1);
+    if (i !== text.length || fraction === text.length || i === start || digits > MAX_NUMBER_DIGITS) {
+      // Long or odd: the general path, which also refuses what is not a decimal as it always did.
+      rest = addDecimal(rest, parseDecimal(text));
+      continue;
+    }
+    const places = fraction === -1 ? 0 : text.length - fraction;
+    if (places > scale) scale = places;
+    let sum = (small[places] ?? 0) + (negative ? -value : value);
+    if (sum >= FLUSH_AT || sum <= -FLUSH_AT) {
+      big[places] = (big[places] ?? 0n) + BigInt(sum);
+      sum = 0;
+    }
+    small[places] = sum;
+  }
+  let total = rest.scale > scale ? rest : { coef: rest.coef * 10n ** BigInt(scale - rest.scale), scale };
+  for (let places = 0; places < small.length; places++) {
+    if (small[places] === undefined) continue;
+    const coef = BigInt(small[places]!) + (big[places] ?? 0n);
+    total = addDecimal(total, { coef, scale: places });
+  }
+  return total;
 }
 
 function label(s: ParsedStatement, index: number): string {
@@ -29,7 +87,7 @@ export function checkStatements(statements: readonly ParsedStatement[]): { check
   const checks: StatementCheck[] = statements.map((s, i) => {
     const name = label(s, i);
     if (!s.opening || !s.closing) return { statement: name, foots: undefined };
-    const held = s.entries.filter((e) => e.currency === s.opening!.currency).reduce((sum, e) => addDecimal(sum, parseDecimal(e.amount)), { coef: 0n, scale: 0 });
+    const held = sumAmounts(s.entries, s.opening.currency);
     const movements = s.streamedMovements === undefined ? held : addDecimal(held, parseDecimal(s.streamedMovements));
     const expected = addDecimal(parseDecimal(s.opening.amount), movements);
     const closing = parseDecimal(s.closing.amount);

@@ -191,11 +191,12 @@ export class RecordBuilder {
   }
 }
 
-/** Where a record came from, in the key order it always had; lines (text formats) and paths (XML) in one literal each. */
+/** Where a record came from, in the key order it always had; the usual line (text formats) and path (XML) cases as literals. */
 function provenanceOf(file: string, index: number, entry: ParsedEntry, statement: string | undefined): Record<string, unknown> {
   if (statement === undefined) {
     if (entry.path === undefined && entry.line !== undefined) return { file, entry: index, raw: entry.raw, line: entry.line };
     if (entry.line === undefined && entry.path !== undefined) return { file, entry: index, raw: entry.raw, path: entry.path };
+    if (entry.line !== undefined && entry.path !== undefined) return { file, entry: index, raw: entry.raw, line: entry.line, path: entry.path };
   }
   const provenance: Record<string, unknown> = { file, entry: index, raw: entry.raw };
   if (entry.line !== undefined) provenance.line = entry.line;
