@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../cli/config.ts';
 import { importBench, importOne } from './import-bench.ts';
 import { agentsBench } from './agents-bench.ts';
+import { apiBench } from './api-bench.ts';
 import { ingestBench } from './ingest-bench.ts';
 import { matchBench, matchOne } from './match-bench.ts';
 
@@ -14,7 +15,7 @@ import { matchBench, matchOne } from './match-bench.ts';
 // more than ten chunks in flight Node would warn of a leak that is not one.
 EventEmitter.defaultMaxListeners = Math.max(EventEmitter.defaultMaxListeners, 100);
 
-const BENCHES: Record<string, (o: { scale: number; databaseUrl: string | undefined }) => Promise<void>> = { ingest: ingestBench, import: importBench, match: matchBench, agents: agentsBench };
+const BENCHES: Record<string, (o: { scale: number; databaseUrl: string | undefined }) => Promise<void>> = { ingest: ingestBench, import: importBench, match: matchBench, agents: agentsBench, api: apiBench };
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { scale: { type: 'string', default: '1' }, one: { type: 'string' }, 'match-size': { type: 'string' } } });
 const names = positionals.length > 0 ? positionals : Object.keys(BENCHES);
