@@ -57,8 +57,9 @@ function onServerError(query: unknown, listener: (error: unknown) => void): void
   const reject = pending.reject;
   if (typeof reject !== 'function') throw new Error('copy: this postgres.js version has no query.reject to watch (see porsager/postgres#1173)');
   pending.reject = (error) => {
-    listener(error);
+    // The driver's own rejection first: a listener must never keep the query from settling.
     reject(error);
+    listener(error);
   };
 }
 
@@ -66,22 +67,25 @@ async function postgresWriter(sql: postgres.Sql, statement: string): Promise<Cop
   const query = sql.unsafe(statement);
   let failure: unknown;
   let ended = false;
+  let stream: Writable | undefined = undefined;
   const fail = (error: unknown) => {
     failure ??= error;
-    if (!stream.destroyed) stream.destroy(error instanceof Error ? error : new Error(String(error)));
+    // Before the stream exists (the COPY statement itself failed) the rejected query carries the error.
+    if (stream && !stream.destroyed) stream.destroy(error instanceof Error ? error : new Error(String(error)));
   };
   onServerError(query, (error) => fail(error));
-  const stream: Writable = await query.writable();
+  const writable = await query.writable();
+  stream = writable;
   // The driver destroys the stream with the server's error when it comes mid-COPY.
-  stream.on('error', (error) => {
+  writable.on('error', (error) => {
     failure ??= error;
   });
-  const settled = new Promise<void>((resolve) => stream.once('close', resolve));
+  const settled = new Promise<void>((resolve) => writable.once('close', resolve));
   return {
     async write(rows) {
       if (failure) throw failure;
-      stream.write(rows);
-      if (stream.writableLength > POSTGRES_BACKLOG) await Promise.race([once(stream, 'drain').catch(() => {}), settled]);
+      writable.write(rows);
+      if (writable.writableLength > POSTGRES_BACKLOG) await Promise.race([once(writable, 'drain').catch(() => {}), settled]);
       if (failure) throw failure;
     },
     async end() {
@@ -89,14 +93,14 @@ async function postgresWriter(sql: postgres.Sql, statement: string): Promise<Cop
       ended = true;
       // 'finish' comes when the server has confirmed the COPY; a failure destroys the stream instead.
       await new Promise<void>((resolve, reject) => {
-        stream.once('finish', resolve);
-        stream.once('close', () => (failure ? reject(failure) : resolve()));
-        stream.end();
+        writable.once('finish', resolve);
+        writable.once('close', () => (failure ? reject(failure) : resolve()));
+        writable.end();
       });
       if (failure) throw failure;
     },
     async abort() {
-      if (ended || stream.destroyed) return;
+      if (ended || writable.destroyed) return;
       ended = true;
       // Destroying sends CopyFail: the server ends the COPY with an error and the transaction can roll back.
       fail(new Error('import abandoned'));

@@ -143,6 +143,17 @@ describe('copyRecords', () => {
     expect(await handle.db.select({ id: records.id }).from(records).where(eq(records.importId, importId))).toEqual([{ id: 'after-abandon:1' }]);
   });
 
+  it('rejects a COPY the server refuses outright', async () => {
+    const error = await handle.db
+      .transaction(async (tx) => {
+        const copy = await openCopy(tx, { table: 'no_such_table', columns: ['a'] });
+        await copy.write('x\n');
+        await copy.end();
+      })
+      .catch((e: unknown) => e as Error);
+    expect((error as Error).message).toMatch(/no_such_table/);
+  });
+
   it('works inside a savepoint of an outer transaction', async () => {
     await handle.db.transaction(async (outer) => {
       await outer.transaction(async (inner) => copyRecords(inner, [cash('nested:1')], await newImport(inner, 'nested')));
