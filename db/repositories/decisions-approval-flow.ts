@@ -1,15 +1,26 @@
 /**
- * An approval and what follows it: the decision commits first (so a failed
- * apply never undoes the approval), then — when it completed the approvals —
- * the apply runs in its own transaction. Bulk approval is the same flow per
- * exception, one at a time, each independent of the others' fate.
+ * An approval and what follows it. A single approval that completes the
+ * approvals is applied in the SAME transaction: the effects are written in a
+ * savepoint (apply-batch `applyLocked`), so a failed apply rolls back only
+ * its effects and the approval commits with the exception `apply_failed` —
+ * the approval stands — while a success costs one commit instead of two.
+ * Bulk approval is set-based (decisions-bulk-approve): one transaction for
+ * all the approvals, then the applies in batches (apply-bulk), each
+ * exception's outcome independent of the others'.
  */
+import { randomUUID } from 'node:crypto';
 import { isAppError } from '../../core/errors/app-error.ts';
 import { BULK_APPROVE_LIMIT, type ExceptionFilter } from '../../core/review/decision-requests.ts';
 import type { Database } from '../client.ts';
-import { applyException, type ApplyOutcome } from './apply-repository.ts';
+import { decisions } from '../schema/decisions.ts';
+import { applyLocked } from './apply-batch.ts';
+import { applyApproved, type ApprovedForApply } from './apply-bulk.ts';
+import type { ApplyOutcome } from './apply-repository.ts';
+import { appendAudit } from './audit-repository.ts';
+import { approveAuditEntry, approveBatch } from './decisions-bulk-approve.ts';
 import { bulkTargets } from './decisions-bulk.ts';
-import { approveException, type ApproveOutcome, type DecisionBase } from './decisions-repository.ts';
+import { approversOf, assertExpectedVersion, bumpStatuses, lockWithSuggestion } from './decisions-locking.ts';
+import { checkApprove, type ApproveOutcome, type DecisionBase } from './decisions-repository.ts';
 
 export type ApplySummary =
   | { readonly status: 'applied'; readonly adjustmentId: string | null; readonly matchGroupId: string | null }
@@ -26,15 +37,30 @@ export function summarizeApply(outcome: ApplyOutcome): ApplySummary {
 }
 
 export async function approveAndApply(db: Database, input: DecisionBase & { comment?: string | undefined; twoApproverAbove?: string | undefined }): Promise<ApprovalResult> {
-  const approval = await approveException(db, input);
-  if (!approval.complete) return approval;
-  try {
-    const applied = await applyException(db, { exceptionId: input.exceptionId, actorId: input.actorId, now: input.now });
-    return { ...approval, exception: applied.exception, apply: summarizeApply(applied) };
-  } catch (error) {
-    if (isAppError(error) && (error.code === 'illegal_transition' || error.code === 'not_found')) return { ...approval, apply: { status: 'not_applied', reason: error.message } };
-    throw error;
-  }
+  return db.transaction(async (tx) => {
+    const { row, suggestion: current } = await lockWithSuggestion(tx, input.exceptionId);
+    assertExpectedVersion(row, input.expectedVersion);
+    const prior = current ? await approversOf(tx, current.id) : [];
+    const { to, have, need, complete, suggestion } = checkApprove(row, current, prior, input);
+    const id = randomUUID();
+    await tx.insert(decisions).values({ id, exceptionId: row.id, suggestionId: suggestion.id, suggestionVersion: suggestion.version, kind: 'approve', actorId: input.actorId, reason: input.comment ?? null, createdAt: input.now });
+    const approvals = { have, need };
+    const entry = approveAuditEntry(input.actorId, id, row, suggestion.version, to, approvals);
+    const base = { decision: { id, kind: 'approve' as const, suggestionVersion: suggestion.version }, from: row.status, approvals, complete };
+    if (!complete) {
+      const states = await bumpStatuses(tx, [{ row, status: to, toVersion: row.version + 1 }], input.now);
+      await appendAudit(tx, [entry], input.now);
+      return { ...base, exception: states.get(row.id)! };
+    }
+    // The approval's version bump and the apply's, folded into one UPDATE: the versions are those of two steps.
+    const approved = { ...row, status: to, version: row.version + 1 };
+    const outcome = (await applyLocked(tx, [{ row: approved, suggestion, decisionId: id }], input.actorId, input.now)).get(row.id)!;
+    if (outcome.status === 'deferred') throw new Error('unreachable: a single apply has nothing to wait for');
+    const states = await bumpStatuses(tx, [{ row, status: outcome.to, toVersion: row.version + 2 }], input.now);
+    await appendAudit(tx, [entry, outcome.audit], input.now);
+    const apply: ApplySummary = outcome.status === 'applied' ? { status: 'applied', adjustmentId: outcome.adjustmentId, matchGroupId: outcome.matchGroupId } : { status: 'apply_failed', reason: outcome.reason };
+    return { ...base, exception: states.get(row.id)!, apply };
+  });
 }
 
 export type SkipReason = 'not_found' | 'not_verified' | 'illegal_transition' | 'own_edit' | 'already_approved' | 'conflict';
@@ -64,18 +90,24 @@ export async function bulkApprove(
   const approved: BulkApproveResult['approved'][number][] = [];
   const pending: BulkApproveResult['pending'][number][] = [];
   const skipped: BulkApproveResult['skipped'][number][] = targets.unmatched.map((id) => ({ id, reason: 'not_found' as const, message: input.filter ? 'No such exception, or it does not match the filter.' : 'No such exception.' }));
+  const results = await approveBatch(db, targets.ids, { actorId: input.actorId, comment: input.comment, twoApproverAbove: input.twoApproverAbove, now: input.now() });
+  const toApply: ApprovedForApply[] = [];
+  for (const r of results.values()) if (r.ok && r.complete) toApply.push({ row: r.row, suggestion: r.suggestion, decisionId: r.decisionId });
+  const applied = await applyApproved(db, toApply, input.actorId, input.now);
   for (const exceptionId of targets.ids) {
-    try {
-      const r = await approveAndApply(db, { exceptionId, actorId: input.actorId, comment: input.comment, twoApproverAbove: input.twoApproverAbove, now: input.now() });
-      const base = { id: exceptionId, status: r.exception.status, version: r.exception.version };
-      if (r.approvals.have >= r.approvals.need) approved.push({ ...base, ...(r.apply ? { apply: r.apply } : {}) });
-      else pending.push({ ...base, approvals: r.approvals });
-    } catch (error) {
-      const reason = skipReason(error);
-      if (!reason || !isAppError(error)) throw error;
-      const status = typeof error.details.status === 'string' ? error.details.status : undefined;
-      skipped.push({ id: exceptionId, reason, message: error.message, ...(status ? { status } : {}) });
+    const r = results.get(exceptionId)!;
+    if (!r.ok) {
+      const reason = skipReason(r.error);
+      if (!reason) throw r.error;
+      const status = typeof r.error.details.status === 'string' ? r.error.details.status : undefined;
+      skipped.push({ id: exceptionId, reason, message: r.error.message, ...(status ? { status } : {}) });
+      continue;
     }
+    const a = applied.get(exceptionId);
+    const state = a && a.status !== 'not_applied' ? a.exception : r.row;
+    const base = { id: exceptionId, status: state.status, version: state.version };
+    if (r.approvals.have >= r.approvals.need) approved.push({ ...base, ...(a ? { apply: a.status === 'applied' ? { status: 'applied' as const, adjustmentId: a.adjustmentId, matchGroupId: a.matchGroupId } : a.status === 'apply_failed' ? { status: 'apply_failed' as const, reason: a.reason } : { status: 'not_applied' as const, reason: a.reason } } : {}) });
+    else pending.push({ ...base, approvals: r.approvals });
   }
   return { approved, pending, skipped, remaining: targets.remaining };
 }

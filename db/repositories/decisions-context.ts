@@ -26,11 +26,25 @@ export interface StoredBreakState {
 }
 
 export async function loadStoredBreak(tx: Database, row: ExceptionRow, options: { lockRecords?: boolean } = {}): Promise<StoredBreakState> {
-  const links = await tx.select({ recordId: exceptionRecords.recordId }).from(exceptionRecords).where(eq(exceptionRecords.exceptionId, row.id));
-  const ids = links.map((l) => l.recordId).sort();
+  return (await loadStoredBreaks(tx, [row], options)).get(row.id)!;
+}
+
+/**
+ * Many breaks in four queries whatever their number (links, records,
+ * confirmed members, reconciliations), for a batched apply. Records are
+ * locked in id order across the whole set: two applies over overlapping
+ * records queue instead of deadlocking.
+ */
+export async function loadStoredBreaks(tx: Database, rows: readonly ExceptionRow[], options: { lockRecords?: boolean } = {}): Promise<Map<string, StoredBreakState>> {
+  const out = new Map<string, StoredBreakState>();
+  if (rows.length === 0) return out;
+  const links = await tx
+    .select({ exceptionId: exceptionRecords.exceptionId, recordId: exceptionRecords.recordId })
+    .from(exceptionRecords)
+    .where(inArray(exceptionRecords.exceptionId, rows.map((r) => r.id)));
+  const ids = [...new Set(links.map((l) => l.recordId))].sort();
   let recordRows: RecordRow[] = [];
   if (ids.length > 0) {
-    // In id order: two applies over overlapping records queue instead of deadlocking.
     const query = tx.select().from(records).where(inArray(records.id, ids)).orderBy(records.id);
     recordRows = options.lockRecords ? await query.for('update') : await query;
   }
@@ -42,15 +56,26 @@ export async function loadStoredBreak(tx: Database, row: ExceptionRow, options: 
           .from(matchGroupRecords)
           .innerJoin(matchGroups, eq(matchGroups.id, matchGroupRecords.groupId))
           .where(and(inArray(matchGroupRecords.recordId, ids), eq(matchGroups.status, 'confirmed')));
-  const [recon] = row.reconciliationId ? await tx.select().from(reconciliations).where(eq(reconciliations.id, row.reconciliationId)) : [];
-  const domain: Domain = recon?.domain ?? (recordRows.some((r) => r.kind !== 'cash') ? 'securities' : 'cash');
-  const context = storedBreakContext({ exception: row, domain, records: recordRows.map(toCanonicalRecord), config: recon?.config });
-  return {
-    context,
-    rows: recordRows,
-    superseded: new Set(recordRows.filter((r) => r.supersededAt !== null).map((r) => r.id)),
-    confirmed: new Set(confirmedRows.map((r) => r.recordId)),
-    glCodes: recon?.glCodes ?? {},
-    internalAccount: recon?.internalAccount ?? null,
-  };
+  const reconIds = [...new Set(rows.map((r) => r.reconciliationId).filter((id): id is string => id !== null))];
+  const recons = reconIds.length === 0 ? [] : await tx.select().from(reconciliations).where(inArray(reconciliations.id, reconIds));
+  const reconById = new Map(recons.map((r) => [r.id, r]));
+  const recordById = new Map(recordRows.map((r) => [r.id, r]));
+  const confirmedAll = new Set(confirmedRows.map((r) => r.recordId));
+  const linksOf = new Map<string, string[]>();
+  for (const l of links) linksOf.set(l.exceptionId, [...(linksOf.get(l.exceptionId) ?? []), l.recordId]);
+  for (const row of rows) {
+    const own = (linksOf.get(row.id) ?? []).sort().map((id) => recordById.get(id)).filter((r): r is RecordRow => r !== undefined);
+    const recon = row.reconciliationId ? reconById.get(row.reconciliationId) : undefined;
+    const domain: Domain = recon?.domain ?? (own.some((r) => r.kind !== 'cash') ? 'securities' : 'cash');
+    const context = storedBreakContext({ exception: row, domain, records: own.map(toCanonicalRecord), config: recon?.config });
+    out.set(row.id, {
+      context,
+      rows: own,
+      superseded: new Set(own.filter((r) => r.supersededAt !== null).map((r) => r.id)),
+      confirmed: new Set(own.filter((r) => confirmedAll.has(r.id)).map((r) => r.id)),
+      glCodes: recon?.glCodes ?? {},
+      internalAccount: recon?.internalAccount ?? null,
+    });
+  }
+  return out;
 }

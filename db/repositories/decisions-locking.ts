@@ -7,7 +7,7 @@
  * first's outcome and is refused with the current state (409), never
  * applied on top of something it did not see.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../../core/errors/app-error.ts';
 import type { ExceptionStatus } from '../../core/statuses.ts';
 import type { Database } from '../client.ts';
@@ -36,6 +36,18 @@ export async function lockException(tx: Database, exceptionId: string): Promise<
   return row;
 }
 
+/** The locked row and its current suggestion in one round trip (the suggestion is read, not locked). */
+export async function lockWithSuggestion(tx: Database, exceptionId: string): Promise<{ row: ExceptionRow; suggestion: SuggestionRow | undefined }> {
+  const [found] = await tx
+    .select({ row: getTableColumns(exceptions), suggestion: getTableColumns(suggestions) })
+    .from(exceptions)
+    .leftJoin(suggestions, and(eq(suggestions.exceptionId, exceptions.id), eq(suggestions.version, exceptions.currentSuggestionVersion)))
+    .where(eq(exceptions.id, exceptionId))
+    .for('update', { of: exceptions });
+  if (!found) throw new AppError('not_found', `No exception ${exceptionId}`, { details: { exceptionId } });
+  return { row: found.row, suggestion: found.suggestion ?? undefined };
+}
+
 export function assertExpectedVersion(row: ExceptionRow, expectedVersion: number | undefined): void {
   if (expectedVersion === undefined || expectedVersion === row.version) return;
   throw new AppError('conflict', `The exception changed since you loaded it (version ${expectedVersion}, now ${row.version}, ${row.status}); reload and decide again.`, {
@@ -53,6 +65,27 @@ export async function bumpException(tx: Database, row: ExceptionRow, patch: Part
   // Unreachable under the row lock; kept so a caller that forgot the lock still cannot lose an update.
   if (!updated) throw new AppError('conflict', `The exception ${row.id} changed concurrently; reload and decide again.`, { details: { ...stateOf(row) } });
   return stateOf(updated);
+}
+
+/**
+ * Many rows' new statuses in one UPDATE: each row goes from the version the
+ * caller read under its lock to `toVersion` (one per decision or outcome
+ * folded in). A row whose version moved meanwhile is not written, and the
+ * whole call refuses, as `bumpException` does for one.
+ */
+export async function bumpStatuses(tx: Database, items: readonly { row: ExceptionRow; status: ExceptionStatus; toVersion: number }[], now: Date): Promise<Map<string, ExceptionState>> {
+  const out = new Map<string, ExceptionState>();
+  if (items.length === 0) return out;
+  const when = (value: (i: (typeof items)[number]) => SQL) => sql.join([sql`case ${exceptions.id}`, ...items.map((i) => sql`when ${i.row.id}::uuid then ${value(i)}`), sql`end`], sql` `);
+  const updated = await tx
+    .update(exceptions)
+    .set({ status: when((i) => sql`${i.status}::exception_status`), version: when((i) => sql`${i.toVersion}::integer`), updatedAt: now })
+    .where(and(inArray(exceptions.id, items.map((i) => i.row.id)), sql`${exceptions.version} = ${when((i) => sql`${i.row.version}::integer`)}`))
+    .returning({ id: exceptions.id, status: exceptions.status, version: exceptions.version, currentSuggestionVersion: exceptions.currentSuggestionVersion });
+  // Unreachable under the row locks; kept so a caller that forgot them still cannot lose an update.
+  if (updated.length !== items.length) throw new AppError('conflict', 'Some of the exceptions changed concurrently; reload and decide again.');
+  for (const u of updated) out.set(u.id, stateOf(u));
+  return out;
 }
 
 export async function currentSuggestion(tx: Database, row: ExceptionRow): Promise<SuggestionRow | undefined> {

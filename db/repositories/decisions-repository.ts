@@ -13,6 +13,8 @@ import { nextStatus } from '../../core/review/review-machine.ts';
 import type { ExceptionStatus } from '../../core/statuses.ts';
 import type { Database } from '../client.ts';
 import { decisions } from '../schema/decisions.ts';
+import type { ExceptionRow } from '../schema/exceptions.ts';
+import type { SuggestionRow } from '../schema/suggestions.ts';
 import { appendAudit } from './audit-repository.ts';
 import { approversOf, assertExpectedVersion, bumpException, currentSuggestion, lockException, stateOf, type ExceptionState } from './decisions-locking.ts';
 
@@ -35,29 +37,39 @@ export interface ApproveOutcome extends DecisionOutcome {
   readonly complete: boolean;
 }
 
+/**
+ * The checks of one approval, pure, in the order a person can act on:
+ * legality, a suggestion, verified, maker-checker. Shared by the single and
+ * the batched (bulk) approval so both refuse the same way.
+ */
+export function checkApprove(row: ExceptionRow, suggestion: SuggestionRow | undefined, prior: readonly string[], input: { actorId: string; twoApproverAbove?: string | undefined }): { to: ExceptionStatus; have: number; need: number; complete: boolean; suggestion: SuggestionRow } {
+  // Legality first, so a lost race answers with the state that won it.
+  nextStatus(row.status, 'approve', { resolutionAction: suggestion?.action });
+  if (!suggestion) throw new AppError('illegal_transition', 'The exception has no suggestion to approve; edit one first.', { details: { status: row.status, action: 'approve' } });
+  if (!suggestion.verified) {
+    const failed = (suggestion.verification?.checks ?? []).filter((c) => !c.ok);
+    throw new AppError('conflict', `Suggestion version ${suggestion.version} did not verify, so it cannot be approved; edit it into one that does.`, {
+      details: { ...stateOf(row), reason: 'not_verified', checks: failed },
+    });
+  }
+  const verdict = assertApproval({ approverId: input.actorId, versionAuthor: suggestion.createdBy, priorApprovers: prior, amountAtStake: row.amount, twoApproverAbove: input.twoApproverAbove });
+  const to = nextStatus(row.status, 'approve', { approvalComplete: verdict.complete, resolutionAction: suggestion.action });
+  return { to, have: verdict.have, need: verdict.need, complete: verdict.complete && to === 'approved', suggestion };
+}
+
 export async function approveException(db: Database, input: DecisionBase & { comment?: string | undefined; twoApproverAbove?: string | undefined }): Promise<ApproveOutcome> {
   return db.transaction(async (tx) => {
     const row = await lockException(tx, input.exceptionId);
     assertExpectedVersion(row, input.expectedVersion);
-    const suggestion = await currentSuggestion(tx, row);
-    // Legality first, so a lost race answers with the state that won it.
-    nextStatus(row.status, 'approve', { resolutionAction: suggestion?.action });
-    if (!suggestion) throw new AppError('illegal_transition', 'The exception has no suggestion to approve; edit one first.', { details: { status: row.status, action: 'approve' } });
-    if (!suggestion.verified) {
-      const failed = (suggestion.verification?.checks ?? []).filter((c) => !c.ok);
-      throw new AppError('conflict', `Suggestion version ${suggestion.version} did not verify, so it cannot be approved; edit it into one that does.`, {
-        details: { ...stateOf(row), reason: 'not_verified', checks: failed },
-      });
-    }
-    const prior = await approversOf(tx, suggestion.id);
-    const verdict = assertApproval({ approverId: input.actorId, versionAuthor: suggestion.createdBy, priorApprovers: prior, amountAtStake: row.amount, twoApproverAbove: input.twoApproverAbove });
-    const to = nextStatus(row.status, 'approve', { approvalComplete: verdict.complete, resolutionAction: suggestion.action });
+    const current = await currentSuggestion(tx, row);
+    const prior = current ? await approversOf(tx, current.id) : [];
+    const { to, have, need, complete, suggestion } = checkApprove(row, current, prior, input);
     const id = randomUUID();
     await tx.insert(decisions).values({ id, exceptionId: row.id, suggestionId: suggestion.id, suggestionVersion: suggestion.version, kind: 'approve', actorId: input.actorId, reason: input.comment ?? null, createdAt: input.now });
     const state = await bumpException(tx, row, { status: to }, input.now);
-    const approvals = { have: verdict.have, need: verdict.need };
+    const approvals = { have, need };
     await appendAudit(tx, [{ actor: input.actorId, action: 'decision.approve', entityType: 'decision', entityId: id, payload: { exceptionId: row.id, suggestionVersion: suggestion.version, from: row.status, to, approvals } }], input.now);
-    return { exception: state, decision: { id, kind: 'approve', suggestionVersion: suggestion.version }, from: row.status, approvals, complete: verdict.complete && to === 'approved' };
+    return { exception: state, decision: { id, kind: 'approve', suggestionVersion: suggestion.version }, from: row.status, approvals, complete };
   });
 }
 
