@@ -9,7 +9,6 @@ import { AppError } from '../../core/errors/app-error.ts';
 import { recordBatchSchema, type RecordBatch } from '../../core/records/record-batch.ts';
 import type { Side } from '../../core/statuses.ts';
 import type { Database } from '../../db/client.ts';
-import { appendAudit } from '../../db/repositories/audit-repository.ts';
 import { storeImport } from '../../db/repositories/imports-repository.ts';
 import { reconciliations } from '../../db/schema/reconciliations.ts';
 
@@ -66,19 +65,6 @@ export async function loadRecordBatch(db: Database, batch: RecordBatch, source: 
       .onConflictDoNothing();
     const sides = [sideImport(batch, 'external', source), sideImport(batch, 'internal', source)];
     const [external, internal] = [await storeImport(tx, sides[0]!), await storeImport(tx, sides[1]!)];
-    // In the same transaction as the imports: the log shows an import exactly when it was stored.
-    const stored = [external, internal].flatMap((r, i) => (r.status === 'stored' ? [{ result: r, input: sides[i]! }] : []));
-    await appendAudit(
-      tx,
-      stored.map(({ result, input }) => ({
-        actor: source,
-        action: 'import.stored',
-        entityType: 'import' as const,
-        entityId: result.importId,
-        payload: { side: input.side, account: input.account, format: input.format, fileName: input.fileName, sha256: input.sha256, records: result.recordCount },
-      })),
-      new Date(),
-    );
     return {
       name: reconciliation.name,
       loaded: external.status === 'stored' || internal.status === 'stored',

@@ -21,7 +21,8 @@ import type { CanonicalRecord } from '../../core/records/canonical-record.ts';
 import type { Database } from '../client.ts';
 import { imports } from '../schema/imports.ts';
 import { importStatement, type ImportStatementResult } from './import-statement.ts';
-import { findImportByContent, recordConflict } from './imports-repository.ts';
+import { findImportByContent, importAuditEntry, recordConflict } from './imports-repository.ts';
+import { appendAudit } from './audit-repository.ts';
 import { openRecordCopy, type RecordCopy } from './record-copy.ts';
 
 export interface ByteSource {
@@ -90,6 +91,7 @@ export async function importStatementStream(db: Database, source: ByteSource, op
         .update(imports)
         .set({ account: account ?? '', recordCount: count, warnings: warnings.map((w) => ({ code: w.code, message: w.message, ...(w.line !== undefined ? { line: w.line } : {}) })) })
         .where(eq(imports.id, importId));
+      await appendAudit(tx, [importAuditEntry(importId, { side: options.side, account: account ?? '', format, fileName: options.fileName, sha256, recordCount: count, createdBy: options.createdBy })], new Date());
       return { importId, status: 'stored' as const, format, recordCount: count, warnings, statements: integrity.checks };
     });
   } catch (error) {

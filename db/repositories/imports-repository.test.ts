@@ -5,6 +5,8 @@ import { openTestDatabase } from '../../test/test-db.ts';
 import type { DatabaseHandle } from '../client.ts';
 import { imports } from '../schema/imports.ts';
 import { records } from '../schema/records.ts';
+import { auditLog } from '../schema/audit-log.ts';
+import { verifyAuditChain } from './audit-repository.ts';
 import { storeImport } from './imports-repository.ts';
 
 let handle: DatabaseHandle;
@@ -54,5 +56,18 @@ describe('storeImport', () => {
     await expect(storeImport(handle.db, input('s3', [record('z:1', '1.00'), record('x:1', '5.00')]))).rejects.toThrow(/already imported/);
     expect(await handle.db.select().from(imports).where(eq(imports.sha256, 's3'))).toHaveLength(0);
     expect(await handle.db.select().from(records).where(eq(records.id, 'z:1'))).toHaveLength(0);
+  });
+});
+
+describe('import audit', () => {
+  it('records a stored import in the audit log, and a duplicate or a refused one not at all', async () => {
+    const before = await handle.db.select().from(auditLog);
+    const stored = await storeImport(handle.db, input('audit-sha', [record('audit-1', '1.00')]));
+    await storeImport(handle.db, input('audit-sha', [record('audit-1', '1.00')]));
+    await expect(storeImport(handle.db, input('audit-sha-2', [record('audit-1', '1.00')]))).rejects.toMatchObject({ code: 'conflict' });
+    const added = (await handle.db.select().from(auditLog)).slice(before.length);
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatchObject({ action: 'import.stored', entityType: 'import', entityId: stored.importId, payload: { records: 1, sha256: 'audit-sha' } });
+    expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true });
   });
 });

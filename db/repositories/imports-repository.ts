@@ -9,6 +9,7 @@ import type { CanonicalRecord } from '../../core/records/canonical-record.ts';
 import type { ImportFormat, Side } from '../../core/statuses.ts';
 import type { Database } from '../client.ts';
 import { imports, type ImportWarning } from '../schema/imports.ts';
+import { appendAudit, type AuditInput } from './audit-repository.ts';
 import { copyRecords } from './record-copy.ts';
 
 export interface NewImportInput {
@@ -19,6 +20,8 @@ export interface NewImportInput {
   readonly sha256: string;
   readonly warnings?: readonly ImportWarning[];
   readonly createdBy?: string;
+  /** When the import happened, for the audit log; default now. */
+  readonly at?: Date;
   readonly records: readonly CanonicalRecord[];
 }
 
@@ -63,6 +66,17 @@ export function recordConflict(error: unknown, fileName: string): AppError | und
   });
 }
 
+/** The audit entry of a stored import: who, which file, how many records. */
+export function importAuditEntry(importId: string, input: { side: Side; account: string; format: string; fileName: string; sha256: string; recordCount: number; createdBy?: string | undefined }): AuditInput {
+  return {
+    actor: input.createdBy ?? 'system',
+    action: 'import.stored',
+    entityType: 'import',
+    entityId: importId,
+    payload: { side: input.side, account: input.account, format: input.format, fileName: input.fileName, sha256: input.sha256, records: input.recordCount },
+  };
+}
+
 export async function storeImport(db: Database, input: NewImportInput): Promise<StoreImportResult> {
   const existing = await findImportByContent(db, input.side, input.account, input.sha256);
   if (existing) return { status: 'duplicate', importId: existing.id, recordCount: existing.recordCount };
@@ -84,6 +98,8 @@ export async function storeImport(db: Database, input: NewImportInput): Promise<
         .returning({ id: imports.id });
       const importId = row!.id;
       await insertRecords(tx, input.records, importId);
+      // In the import's transaction: the log shows an import exactly when it was stored.
+      await appendAudit(tx, [importAuditEntry(importId, { ...input, recordCount: input.records.length })], input.at ?? new Date());
       return { status: 'stored' as const, importId, recordCount: input.records.length };
     });
   } catch (error) {

@@ -10,6 +10,7 @@ import { exceptionRecords, exceptions } from '../schema/exceptions.ts';
 import { matchGroupRecords, matchGroups } from '../schema/match-groups.ts';
 import { reconciliations } from '../schema/reconciliations.ts';
 import { records } from '../schema/records.ts';
+import { auditLog } from '../schema/audit-log.ts';
 import { runs } from '../schema/runs.ts';
 import { suggestions } from '../schema/suggestions.ts';
 import { users } from '../schema/users.ts';
@@ -64,6 +65,10 @@ describe('createDbRunStore', () => {
     const rows = await db.select().from(runs).where(eq(runs.id, runId));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ status: 'running', startedAt: NOW, finishedAt: null, error: null, jobId: 'job-1', mode: 'rules', asOf: '2026-10-31' });
+    // Each start and finish is in the audit log, in order.
+    const audit = await db.select({ action: auditLog.action, payload: auditLog.payload }).from(auditLog).where(eq(auditLog.entityId, runId)).orderBy(auditLog.seq);
+    expect(audit.map((a) => a.action)).toEqual(['run.started', 'run.finished', 'run.started']);
+    expect(audit[1]!.payload).toMatchObject({ status: 'failed', error: 'boom' });
   });
 
   it('refuses to start a run of an unknown reconciliation', async () => {

@@ -6,14 +6,14 @@
  * - saveBreaks: (run, break id), the exceptions' unique `break_key` (`run-breaks.ts`);
  * - finishRun: an update of the run row.
  *
- * Not written here: audit-log entries. The log is hash-chained and there is no
- * shared appender yet that fixes the hash format and handles two writers
- * racing for the chain's tail; runs will be audited once there is.
+ * Starting and finishing a run append `run.started` / `run.finished` to the
+ * audit log in the same transaction as the run row.
  */
 import { eq, sql } from 'drizzle-orm';
 import type { RunStart, RunStore, RunTotals } from '../../core/ports/run-store.ts';
 import type { Database } from '../client.ts';
 import { runs } from '../schema/runs.ts';
+import { appendAudit } from './audit-repository.ts';
 import { saveRunBreaks } from './run-breaks.ts';
 import { runNotFound, runStoreFailure } from './run-errors.ts';
 import { saveRunMatches } from './run-matches.ts';
@@ -26,22 +26,25 @@ export interface DbRunStoreOptions {
 
 async function startRun(db: Database, run: RunStart, now: Date): Promise<void> {
   try {
-    await db
-      .insert(runs)
-      .values({
-        id: run.runId,
-        reconciliationId: run.reconciliationId ?? null,
-        asOf: run.asOf,
-        mode: run.mode,
-        jobId: run.jobId ?? null,
-        status: 'running',
-        startedAt: now,
-      })
-      .onConflictDoUpdate({
-        target: runs.id,
-        // A restart is a new attempt of the same run: running again, the last outcome cleared.
-        set: { status: 'running', startedAt: now, finishedAt: null, error: null, jobId: sql`coalesce(excluded.job_id, ${runs.jobId})` },
-      });
+    await db.transaction(async (tx) => {
+      await tx
+        .insert(runs)
+        .values({
+          id: run.runId,
+          reconciliationId: run.reconciliationId ?? null,
+          asOf: run.asOf,
+          mode: run.mode,
+          jobId: run.jobId ?? null,
+          status: 'running',
+          startedAt: now,
+        })
+        .onConflictDoUpdate({
+          target: runs.id,
+          // A restart is a new attempt of the same run: running again, the last outcome cleared.
+          set: { status: 'running', startedAt: now, finishedAt: null, error: null, jobId: sql`coalesce(excluded.job_id, ${runs.jobId})` },
+        });
+      await appendAudit(tx, [{ actor: 'system', action: 'run.started', entityType: 'run', entityId: run.runId, payload: { reconciliationId: run.reconciliationId ?? null, asOf: run.asOf, mode: run.mode, domain: run.domain, jobId: run.jobId ?? null } }], now);
+    });
   } catch (error) {
     throw runStoreFailure(error, { runId: run.runId, operation: 'starting the run' });
   }
@@ -50,19 +53,26 @@ async function startRun(db: Database, run: RunStart, now: Date): Promise<void> {
 async function finishRun(db: Database, runId: string, totals: RunTotals, now: Date): Promise<void> {
   let updated: { id: string }[];
   try {
-    updated = await db
-      .update(runs)
-      .set({
-        status: totals.status,
-        stats: { ...totals.stats },
-        tokensIn: totals.tokensIn,
-        tokensOut: totals.tokensOut,
-        cost: totals.cost,
-        error: totals.error ?? null,
-        finishedAt: now,
-      })
-      .where(eq(runs.id, runId))
-      .returning({ id: runs.id });
+    updated = await db.transaction(async (tx) => {
+      const rows = await tx
+        .update(runs)
+        .set({
+          status: totals.status,
+          stats: { ...totals.stats },
+          tokensIn: totals.tokensIn,
+          tokensOut: totals.tokensOut,
+          cost: totals.cost,
+          error: totals.error ?? null,
+          finishedAt: now,
+        })
+        .where(eq(runs.id, runId))
+        .returning({ id: runs.id });
+      if (rows.length > 0) {
+        const { status, tokensIn, tokensOut, cost, error } = totals;
+        await appendAudit(tx, [{ actor: 'system', action: 'run.finished', entityType: 'run', entityId: runId, payload: { status, tokensIn, tokensOut, cost, error: error ?? null, breaks: totals.stats.breaks ?? null } }], now);
+      }
+      return rows;
+    });
   } catch (error) {
     throw runStoreFailure(error, { runId, operation: 'finishing the run' });
   }
