@@ -6,7 +6,7 @@ import { createLogger } from '../../monitoring/logger.ts';
 import { openTestDatabase } from '../../test/test-db.ts';
 import { errorHandler } from '../errors/error-handler.ts';
 import { testCaller } from '../testing/test-auth.ts';
-import { authenticate, TOKEN_COOKIE } from './authenticate.ts';
+import { authenticate, forgetCachedTokens, TOKEN_COOKIE } from './authenticate.ts';
 
 let db: DatabaseHandle;
 beforeAll(async () => {
@@ -16,10 +16,10 @@ afterAll(async () => {
   await db.close();
 });
 
-function app() {
+function app(cacheTtlMs?: number) {
   const a = new Hono();
   a.onError(errorHandler(createLogger({ level: 'silent' })));
-  a.use('*', authenticate({ db: db.db }));
+  a.use('*', authenticate({ db: db.db, ...(cacheTtlMs === undefined ? {} : { cacheTtlMs }) }));
   a.get('/me', (c) => c.json({ user: c.get('user') ?? null }));
   return a;
 }
@@ -49,5 +49,20 @@ describe('authenticate', () => {
     expect(row!.tokenHash).not.toContain(caller.token);
     expect(row!.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(caller.token.startsWith(row!.prefix)).toBe(true);
+  });
+
+  it('caches a token for the TTL: a revocation elsewhere shows after it, an in-process one at once; TTL 0 never caches', async () => {
+    const caller = await testCaller(db.db, 'viewer');
+    const headers = { authorization: `Bearer ${caller.token}` };
+    const cached = app();
+    const uncached = app(0);
+    expect((await cached.request('/me', { headers })).status).toBe(200);
+    const [row] = await db.db.query.apiTokens.findMany({ where: (t, { eq }) => eq(t.userId, caller.userId) });
+    await revokeApiToken(db.db, row!.id, new Date());
+    // Revoked by another process (the CLI, say): still accepted here until the entry expires.
+    expect((await cached.request('/me', { headers })).status).toBe(200);
+    expect((await uncached.request('/me', { headers })).status).toBe(401);
+    forgetCachedTokens();
+    expect((await cached.request('/me', { headers })).status).toBe(401);
   });
 });
