@@ -19,7 +19,7 @@ import type { ApplyOutcome } from './apply-repository.ts';
 import { appendAudit } from './audit-repository.ts';
 import { approveAuditEntry, approveBatch } from './decisions-bulk-approve.ts';
 import { bulkTargets } from './decisions-bulk.ts';
-import { approversOf, assertExpectedVersion, bumpStatuses, lockWithSuggestion } from './decisions-locking.ts';
+import { assertExpectedVersion, bumpStatuses, lockWithSuggestion } from './decisions-locking.ts';
 import { checkApprove, type ApproveOutcome, type DecisionBase } from './decisions-repository.ts';
 
 export type ApplySummary =
@@ -38,9 +38,8 @@ export function summarizeApply(outcome: ApplyOutcome): ApplySummary {
 
 export async function approveAndApply(db: Database, input: DecisionBase & { comment?: string | undefined; twoApproverAbove?: string | undefined }): Promise<ApprovalResult> {
   return db.transaction(async (tx) => {
-    const { row, suggestion: current } = await lockWithSuggestion(tx, input.exceptionId);
+    const { row, suggestion: current, approvers: prior } = await lockWithSuggestion(tx, input.exceptionId);
     assertExpectedVersion(row, input.expectedVersion);
-    const prior = current ? await approversOf(tx, current.id) : [];
     const { to, have, need, complete, suggestion } = checkApprove(row, current, prior, input);
     const id = randomUUID();
     await tx.insert(decisions).values({ id, exceptionId: row.id, suggestionId: suggestion.id, suggestionVersion: suggestion.version, kind: 'approve', actorId: input.actorId, reason: input.comment ?? null, createdAt: input.now });

@@ -4,7 +4,7 @@
  * refuse to act on changed books), the records already in a confirmed
  * match, and its reconciliation's match config and GL mapping.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { BreakContext } from '../../core/breaks/break-context.ts';
 import { storedBreakContext } from '../../core/review/stored-break-context.ts';
 import type { Domain } from '../../core/statuses.ts';
@@ -30,39 +30,35 @@ export async function loadStoredBreak(tx: Database, row: ExceptionRow, options: 
 }
 
 /**
- * Many breaks in four queries whatever their number (links, records,
- * confirmed members, reconciliations), for a batched apply. Records are
+ * Many breaks in two queries whatever their number (links with their
+ * records and confirmed flags, then reconciliations), for a batched apply. Records are
  * locked in id order across the whole set: two applies over overlapping
  * records queue instead of deadlocking.
  */
 export async function loadStoredBreaks(tx: Database, rows: readonly ExceptionRow[], options: { lockRecords?: boolean } = {}): Promise<Map<string, StoredBreakState>> {
   const out = new Map<string, StoredBreakState>();
   if (rows.length === 0) return out;
-  const links = await tx
-    .select({ exceptionId: exceptionRecords.exceptionId, recordId: exceptionRecords.recordId })
+  // Links, records and whether each is in a confirmed match, in one query.
+  const query = tx
+    .select({
+      exceptionId: exceptionRecords.exceptionId,
+      record: getTableColumns(records),
+      confirmed: sql<boolean>`exists (select 1 from ${matchGroupRecords} m join ${matchGroups} g on g.id = m.group_id where m.record_id = ${records.id} and g.status = 'confirmed')`,
+    })
     .from(exceptionRecords)
-    .where(inArray(exceptionRecords.exceptionId, rows.map((r) => r.id)));
-  const ids = [...new Set(links.map((l) => l.recordId))].sort();
-  let recordRows: RecordRow[] = [];
-  if (ids.length > 0) {
-    const query = tx.select().from(records).where(inArray(records.id, ids)).orderBy(records.id);
-    recordRows = options.lockRecords ? await query.for('update') : await query;
-  }
-  const confirmedRows =
-    ids.length === 0
-      ? []
-      : await tx
-          .select({ recordId: matchGroupRecords.recordId })
-          .from(matchGroupRecords)
-          .innerJoin(matchGroups, eq(matchGroups.id, matchGroupRecords.groupId))
-          .where(and(inArray(matchGroupRecords.recordId, ids), eq(matchGroups.status, 'confirmed')));
+    .innerJoin(records, eq(records.id, exceptionRecords.recordId))
+    .where(inArray(exceptionRecords.exceptionId, rows.map((r) => r.id)))
+    .orderBy(records.id);
+  const links = options.lockRecords ? await query.for('update', { of: records }) : await query;
+  const recordRows = links.map((l) => l.record);
+  const confirmedRows = links.filter((l) => l.confirmed).map((l) => ({ recordId: l.record.id }));
   const reconIds = [...new Set(rows.map((r) => r.reconciliationId).filter((id): id is string => id !== null))];
   const recons = reconIds.length === 0 ? [] : await tx.select().from(reconciliations).where(inArray(reconciliations.id, reconIds));
   const reconById = new Map(recons.map((r) => [r.id, r]));
   const recordById = new Map(recordRows.map((r) => [r.id, r]));
   const confirmedAll = new Set(confirmedRows.map((r) => r.recordId));
   const linksOf = new Map<string, string[]>();
-  for (const l of links) linksOf.set(l.exceptionId, [...(linksOf.get(l.exceptionId) ?? []), l.recordId]);
+  for (const l of links) linksOf.set(l.exceptionId, [...(linksOf.get(l.exceptionId) ?? []), l.record.id]);
   for (const row of rows) {
     const own = (linksOf.get(row.id) ?? []).sort().map((id) => recordById.get(id)).filter((r): r is RecordRow => r !== undefined);
     const recon = row.reconciliationId ? reconById.get(row.reconciliationId) : undefined;

@@ -36,16 +36,24 @@ export async function lockException(tx: Database, exceptionId: string): Promise<
   return row;
 }
 
-/** The locked row and its current suggestion in one round trip (the suggestion is read, not locked). */
-export async function lockWithSuggestion(tx: Database, exceptionId: string): Promise<{ row: ExceptionRow; suggestion: SuggestionRow | undefined }> {
+/**
+ * The locked row, its current suggestion and that version's prior human
+ * approvers in one round trip (the suggestion is read, not locked: a new
+ * version changes the exception row, which this holds).
+ */
+export async function lockWithSuggestion(tx: Database, exceptionId: string): Promise<{ row: ExceptionRow; suggestion: SuggestionRow | undefined; approvers: string[] }> {
   const [found] = await tx
-    .select({ row: getTableColumns(exceptions), suggestion: getTableColumns(suggestions) })
+    .select({
+      row: getTableColumns(exceptions),
+      suggestion: getTableColumns(suggestions),
+      approvers: sql<string[] | null>`(select array_agg(d.actor_id order by d.created_at, d.id) from ${decisions} d where d.suggestion_id = ${suggestions.id} and d.kind = 'approve' and d.actor_id is not null)`,
+    })
     .from(exceptions)
     .leftJoin(suggestions, and(eq(suggestions.exceptionId, exceptions.id), eq(suggestions.version, exceptions.currentSuggestionVersion)))
     .where(eq(exceptions.id, exceptionId))
     .for('update', { of: exceptions });
   if (!found) throw new AppError('not_found', `No exception ${exceptionId}`, { details: { exceptionId } });
-  return { row: found.row, suggestion: found.suggestion ?? undefined };
+  return { row: found.row, suggestion: found.suggestion ?? undefined, approvers: found.approvers ?? [] };
 }
 
 export function assertExpectedVersion(row: ExceptionRow, expectedVersion: number | undefined): void {
