@@ -1,11 +1,15 @@
 /**
  * `npm run bench -- ingest`: parse speed per format and bulk storage speed
  * (one atomic import through COPY). Sizes follow the targets of the ingestion
- * issue; pass `--scale 0.1` for a quick run. Prints one line per measurement.
+ * issue; pass `--scale 0.1` for a quick run. Each measurement runs in a child
+ * process of its own, like the matching benchmark's sizes, so no step pays
+ * for the garbage another left in the heap. Prints one line per measurement.
  */
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseStatementFile } from '../core/ingest/parse-statement-file.ts';
 import { createDatabase, MEMORY_DATA_DIR } from '../db/client.ts';
 import { runMigrations } from '../db/migrate.ts';
@@ -14,45 +18,57 @@ import { createScratchDatabase } from '../db/testing/test-database.ts';
 import { writeCamt053, writeCsv, writeMt940 } from './generate-statements.ts';
 import { report } from './report.ts';
 
+const HERE = dirname(fileURLToPath(import.meta.url));
+const UNITS: Readonly<Record<string, string>> = { camt053: 'entries', mt940: 'transactions', csv: 'rows' };
+
+function parse(bytes: Uint8Array, file: string, count: number) {
+  const parsed = parseStatementFile(bytes, { fileName: file, side: 'external', account: 'DE89370400440532013000' });
+  if (parsed.errors.length > 0 || parsed.records.length !== count) throw new Error(`${file}: ${parsed.errors.length} errors, ${parsed.records.length} of ${count} records`);
+  return parsed;
+}
+
+/** A child process of the ingest benchmark: `parse:<name>:<file>:<count>` or `store:<file>:<count>`. */
+export async function ingestOne(spec: string, databaseUrl: string | undefined): Promise<void> {
+  const [step, ...rest] = spec.split(':');
+  if (step === 'parse') {
+    const [name, file, count] = rest as [string, string, string];
+    const bytes = await readFile(file);
+    const started = performance.now();
+    parse(bytes, file, Number(count));
+    const seconds = (performance.now() - started) / 1000;
+    report({ bench: 'ingest', case: `parse ${name}`, count: Number(count), unit: UNITS[name] ?? 'records', seconds, perSecond: Number(count) / seconds });
+    return;
+  }
+  const [file, count] = rest as [string, string];
+  const records = parse(await readFile(file), file, Number(count)).records;
+  const scratch = databaseUrl ? await createScratchDatabase(databaseUrl) : undefined;
+  const handle = await createDatabase({ databaseUrl: scratch?.url, dataDir: MEMORY_DATA_DIR });
+  try {
+    await runMigrations(handle);
+    const started = performance.now();
+    await storeImport(handle.db, { format: 'csv', side: 'external', account: 'DE89370400440532013000', fileName: 'bank.csv', sha256: 'bench', records });
+    const seconds = (performance.now() - started) / 1000;
+    report({ bench: 'ingest', case: `store ${handle.kind}`, count: records.length, unit: 'records', seconds, perSecond: records.length / seconds });
+  } finally {
+    await handle.close();
+    await scratch?.drop();
+  }
+}
+
 export async function ingestBench(options: { scale: number; databaseUrl: string | undefined }): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'recon-bench-'));
   try {
     const csvRows = Math.round(1_000_000 * options.scale);
     const camtEntries = Math.round(100_000 * options.scale);
     const mtTransactions = Math.round(200_000 * options.scale);
-    await writeCsv(join(dir, 'bank.csv'), csvRows);
+    const csv = join(dir, 'bank.csv');
+    await writeCsv(csv, csvRows);
     await writeCamt053(join(dir, 'stmt.xml'), camtEntries);
     await writeMt940(join(dir, 'stmt.sta'), mtTransactions);
-
-    const scratch = options.databaseUrl ? await createScratchDatabase(options.databaseUrl) : undefined;
-    const handle = await createDatabase({ databaseUrl: scratch?.url, dataDir: MEMORY_DATA_DIR });
-    await runMigrations(handle);
-
-    let csvRecords: ReturnType<typeof parseStatementFile>['records'] = [];
-    for (const [name, file, count, unit] of [
-      // CSV last: its million records stay in memory for the storage step and
-      // would otherwise slow the other parsers' garbage collection.
-      ['camt053', 'stmt.xml', camtEntries, 'entries'],
-      ['mt940', 'stmt.sta', mtTransactions, 'transactions'],
-      ['csv', 'bank.csv', csvRows, 'rows'],
-    ] as const) {
-      const bytes = await readFile(join(dir, file));
-      const started = performance.now();
-      const parsed = parseStatementFile(bytes, { fileName: file, side: 'external', account: 'DE89370400440532013000' });
-      const seconds = (performance.now() - started) / 1000;
-      if (parsed.errors.length > 0 || parsed.records.length !== count) throw new Error(`${name}: ${parsed.errors.length} errors, ${parsed.records.length} of ${count} records`);
-      report({ bench: 'ingest', case: `parse ${name}`, count, unit, seconds, perSecond: count / seconds });
-      if (name === 'csv') csvRecords = parsed.records;
-    }
-
-    try {
-      const started = performance.now();
-      await storeImport(handle.db, { format: 'csv', side: 'external', account: 'DE89370400440532013000', fileName: 'bank.csv', sha256: 'bench', records: csvRecords });
-      const seconds = (performance.now() - started) / 1000;
-      report({ bench: 'ingest', case: `store ${handle.kind}`, count: csvRecords.length, unit: 'records', seconds, perSecond: csvRecords.length / seconds });
-    } finally {
-      await handle.close();
-      await scratch?.drop();
+    const steps = [`parse:camt053:${join(dir, 'stmt.xml')}:${camtEntries}`, `parse:mt940:${join(dir, 'stmt.sta')}:${mtTransactions}`, `parse:csv:${csv}:${csvRows}`, `store:${csv}:${csvRows}`];
+    for (const step of steps) {
+      // The environment (DATABASE_URL among it) goes to the child as it is.
+      process.stdout.write(execFileSync(process.execPath, ['--import', 'tsx', join(HERE, 'main.ts'), '--ingest-one', step], { encoding: 'utf8', maxBuffer: 1 << 20 }));
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

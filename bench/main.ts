@@ -8,7 +8,7 @@ import { loadConfig } from '../cli/config.ts';
 import { importBench, importOne } from './import-bench.ts';
 import { agentsBench } from './agents-bench.ts';
 import { apiBench } from './api-bench.ts';
-import { ingestBench } from './ingest-bench.ts';
+import { ingestBench, ingestOne } from './ingest-bench.ts';
 import { matchBench, matchOne } from './match-bench.ts';
 
 // LangGraph adds one abort listener per concurrent fan-out task to the run's signal; with
@@ -17,12 +17,17 @@ EventEmitter.defaultMaxListeners = Math.max(EventEmitter.defaultMaxListeners, 10
 
 const BENCHES: Record<string, (o: { scale: number; databaseUrl: string | undefined }) => Promise<void>> = { ingest: ingestBench, import: importBench, match: matchBench, agents: agentsBench, api: apiBench };
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { scale: { type: 'string', default: '1' }, one: { type: 'string' }, 'match-size': { type: 'string' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { scale: { type: 'string', default: '1' }, one: { type: 'string' }, 'match-size': { type: 'string' }, 'ingest-one': { type: 'string' } } });
 const names = positionals.length > 0 ? positionals : Object.keys(BENCHES);
 const config = loadConfig();
 if (values['match-size']) {
   // A child process of the matching benchmark: one size, then exit.
   matchOne(Number(values['match-size']));
+  process.exit(0);
+}
+if (values['ingest-one']) {
+  // A child process of the ingest benchmark: one step, then exit.
+  await ingestOne(values['ingest-one'], config.databaseUrl);
   process.exit(0);
 }
 if (values.one) {
