@@ -32,7 +32,7 @@ export type LockedApplyOutcome =
   | { readonly status: 'deferred' };
 
 /** The reconciled account's GL code: the reconciliation's book account, else the book records' own. */
-function bookAccountOf(row: ExceptionRow, stored: StoredBreakState): string {
+export function bookAccountOf(row: ExceptionRow, stored: StoredBreakState): string {
   return stored.internalAccount ?? stored.context.internal[0]?.account ?? row.account;
 }
 

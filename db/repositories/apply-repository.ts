@@ -17,10 +17,10 @@ import { nextStatus } from '../../core/review/review-machine.ts';
 import { resolutionSchema } from '../../core/taxonomy/actions.ts';
 import type { Database } from '../client.ts';
 import { auditLog } from '../schema/audit-log.ts';
-import type { ExceptionRow } from '../schema/exceptions.ts';
+import { bookAccountOf } from './apply-batch.ts';
 import { existingEffect, writeEffects } from './apply-effects.ts';
 import { appendAudit } from './audit-repository.ts';
-import { loadStoredBreak, type StoredBreakState } from './decisions-context.ts';
+import { loadStoredBreak } from './decisions-context.ts';
 import { bumpException, currentSuggestion, decidingApproval, lockException, type ExceptionState } from './decisions-locking.ts';
 
 export interface ApplyRequest {
@@ -35,11 +35,6 @@ export type ApplyOutcome =
   | { readonly status: 'apply_failed'; readonly exception: ExceptionState; readonly decisionId: string | null; readonly reason: string };
 
 class PlanRefused extends Error {}
-
-/** The reconciled account's GL code: the reconciliation's book account, else the book records' own. */
-function bookAccountOf(row: ExceptionRow, stored: StoredBreakState): string {
-  return stored.internalAccount ?? stored.context.internal[0]?.account ?? row.account;
-}
 
 async function applyOnce(db: Database, request: ApplyRequest, actor: string) {
   return db.transaction(async (tx) => {
