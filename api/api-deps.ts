@@ -5,6 +5,7 @@
  */
 import type { DatabaseHandle } from '../db/client.ts';
 import type { Logger } from '../monitoring/logger.ts';
+import type { ReconMetrics } from '../monitoring/metrics-registry.ts';
 import type { HealthCheck } from './routes/health.ts';
 
 /** Starts runs for the API and reports their progress (the worker or an in-process runner implements it). */
@@ -47,6 +48,6 @@ export interface ApiDeps {
   readonly corsOrigins: readonly string[];
   /** Requests per minute per token (or per client address without one). */
   readonly rateLimitPerMinute: number;
-  /** Prometheus text exposition for `/metrics`; omitted, the route answers 404. */
-  readonly metrics?: () => Promise<{ contentType: string; body: string }>;
+  /** The process's metrics, counted by the HTTP middleware and exposed at `/metrics`; omitted, `/metrics` answers 404. */
+  readonly metrics?: ReconMetrics;
 }

@@ -9,6 +9,7 @@ import { authenticate } from './auth/authenticate.ts';
 import { errorHandler } from './errors/error-handler.ts';
 import { bodyLimits } from './middleware/body-limits.ts';
 import { corsForOrigins } from './middleware/cors.ts';
+import { httpMetrics } from './middleware/http-metrics.ts';
 import { authFailureLimit, rateLimit } from './middleware/rate-limit.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { edgeSecureHeaders } from './middleware/secure-headers.ts';
@@ -24,6 +25,7 @@ export type AppDeps = ApiDeps;
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.use('*', requestContext({ logger: deps.logger }));
+  if (deps.metrics) app.use('*', httpMetrics(deps.metrics));
   app.onError(errorHandler(deps.logger));
   app.use('*', edgeSecureHeaders());
   app.use('/api/*', corsForOrigins(deps.corsOrigins));
@@ -59,6 +61,12 @@ export function createApp(deps: AppDeps): Hono {
     throw new AppError('not_found', `No API route for ${c.req.method} ${c.req.path}`);
   });
   app.route('/api', api);
+  // Scraped by Prometheus from inside the deployment, like the health probes: no token.
+  app.get('/metrics', async (c) => {
+    if (!deps.metrics) throw new AppError('not_found', 'Metrics are not enabled in this process');
+    const { contentType, body } = await deps.metrics.render();
+    return c.body(body, 200, { 'content-type': contentType });
+  });
 
   app.route('/', webAppRoutes(deps.webDistDir));
   return app;

@@ -1,4 +1,5 @@
 import { createApp } from '../../api/app.ts';
+import { createMetrics } from '../../monitoring/metrics-registry.ts';
 import { startServer } from '../../api/server.ts';
 import type { Config } from '../../core/config/config-schema.ts';
 import type { Logger } from '../../monitoring/logger.ts';
@@ -22,8 +23,9 @@ export async function serveUntilStopped(config: Config, logger: Logger, db: Data
     webDistDir,
     maxUploadBytes: config.maxUploadBytes,
     maxJsonBytes: 1024 * 1024,
-    review: {},
+    review: config.twoApproverAbove ? { twoApproverAbove: config.twoApproverAbove } : {},
     runs,
+    metrics: createMetrics(),
     health: optionalHealthChecks(config),
     corsOrigins: config.corsOrigins,
     rateLimitPerMinute: config.rateLimitPerMinute,

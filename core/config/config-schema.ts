@@ -105,6 +105,8 @@ export const configEnvSchema = z.object({
   RECON_HYBRID_THRESHOLD: z.preprocess((v) => (v === '' || v === undefined ? 0.8 : v), z.coerce.number({ message: 'must be a number from 0 to 1' }).min(0, { message: 'must be a number from 0 to 1' }).max(1, { message: 'must be a number from 0 to 1' })),
   /** Auto-approve verified, agreed suggestions up to this amount at stake (decimal); unset: auto-approval off. */
   RECON_AUTO_APPROVE_MAX_AMOUNT: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^\d+(\.\d+)?$/, { message: 'must be a non-negative decimal such as 50.00' }).optional()),
+  /** Maker-checker: above this amount at stake (decimal), two different approvers are needed; unset: one. */
+  RECON_TWO_APPROVER_ABOVE: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^\d+(\.\d+)?$/, { message: 'must be a non-negative decimal such as 10000.00' }).optional()),
   /** Largest file accepted by POST /api/imports, in megabytes (larger: 413). */
   RECON_MAX_UPLOAD_MB: integer(1, 4096, 50),
   /** Browser origins allowed to call the API cross-origin (comma-separated); unset: same origin only. */
@@ -140,6 +142,8 @@ export interface Config {
   };
   readonly hybridThreshold: number;
   readonly llmBatchSize: number;
+  /** Decimal string; undefined: one approver is enough at any amount. */
+  readonly twoApproverAbove: string | undefined;
   /** Decimal string; undefined: auto-approval off. */
   readonly autoApproveMaxAmount: string | undefined;
   readonly mode: (typeof AGENT_MODES)[number];
@@ -187,6 +191,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     hybridThreshold: e.RECON_HYBRID_THRESHOLD,
     llmBatchSize: e.RECON_LLM_BATCH_SIZE,
     autoApproveMaxAmount: e.RECON_AUTO_APPROVE_MAX_AMOUNT,
+    twoApproverAbove: e.RECON_TWO_APPROVER_ABOVE,
     mode: e.RECON_MODE ?? (e.LLM_BASE_URL ? 'hybrid' : 'rules'),
     workerConcurrency: e.WORKER_CONCURRENCY,
     maxUploadBytes: e.RECON_MAX_UPLOAD_MB * 1024 * 1024,
