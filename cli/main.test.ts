@@ -6,30 +6,13 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RECON_BIN, runRecon } from '../test/recon-process.ts';
 import { createScratchDatabaseUrl } from '../test/scratch-database.ts';
 
-const BIN = fileURLToPath(new URL('../bin/recon.mjs', import.meta.url));
 let dataDir: string;
 
-interface Finished {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], env: Record<string, string>): Promise<Finished> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = runRecon;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'recon-cli-'));
@@ -109,7 +92,7 @@ describe('recon CLI', () => {
 describe('recon serve', () => {
   it('serves health and JSON 404s, then stops cleanly on SIGTERM', async () => {
     const databaseUrl = await createScratchDatabaseUrl();
-    const child = spawn(process.execPath, [BIN, 'serve'], {
+    const child = spawn(process.execPath, [RECON_BIN, 'serve'], {
       env: { PATH: process.env.PATH ?? '', PORT: '0', RECON_DATA_DIR: join(dataDir, 'serve'), DATABASE_URL: databaseUrl.url ?? '', NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -3,35 +3,22 @@
  * them: real processes on one database (a scratch PostgreSQL database, or
  * PGlite in a data folder), then a tampered audit row that the verifier finds.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { asc, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../db/client.ts';
 import { findTokenUser } from '../../db/repositories/users-repository.ts';
 import { auditLog } from '../../db/schema/audit-log.ts';
+import { runRecon } from '../../test/recon-process.ts';
 import { createScratchDatabaseUrl } from '../../test/scratch-database.ts';
-
-const BIN = fileURLToPath(new URL('../../bin/recon.mjs', import.meta.url));
 
 let dataDir: string;
 let scratch: { url: string | undefined; drop(): Promise<void> };
 let env: Record<string, string>;
 
-function recon(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const recon = (...args: string[]) => runRecon(args, env);
 
 /** The same database the commands use; PGlite allows one process at a time, so only between commands. */
 async function withDatabase<T>(use: (db: Awaited<ReturnType<typeof createDatabase>>) => Promise<T>): Promise<T> {

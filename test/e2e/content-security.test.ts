@@ -5,30 +5,20 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app.ts';
-import { startServer, type RunningServer } from '../../api/server.ts';
-import { testApiDeps } from '../../api/testing/test-deps.ts';
-import { ensureWebBuilt } from '../../cli/web-build.ts';
-import type { DatabaseHandle } from '../../db/client.ts';
-import { launchBrowser, shouldSkipBrowserTests } from '../browser.ts';
-import { openTestDatabase } from '../test-db.ts';
+import { launchBrowser, shouldSkipBrowserTests, startWebAppServer, type WebAppServer } from '../browser.ts';
 
 describe.skipIf(shouldSkipBrowserTests())('API docs and web app under the CSP in Chromium', () => {
-  let db: DatabaseHandle;
-  let server: RunningServer;
+  let server: WebAppServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    const { distDir } = await ensureWebBuilt();
-    db = await openTestDatabase();
-    server = await startServer(createApp(testApiDeps(db, { version: 'e2e', webDistDir: distDir })), { port: 0, host: '127.0.0.1' });
+    server = await startWebAppServer({ version: 'e2e' });
     browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    await db?.close();
   });
 
   async function watchedPage() {

@@ -4,12 +4,10 @@
  * from the checkpoint, does not redo the chunks that finished, and the run
  * ends with every break stored exactly once.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { createDatabase } from '../../db/client.ts';
@@ -18,9 +16,8 @@ import { runs } from '../../db/schema/runs.ts';
 import { startFakeLlm, type FakeLlmServer } from '../fake-llm/fake-llm-server.ts';
 import { reconResponder } from '../fake-llm/recon-responder.ts';
 import { generateCases } from '../generated-cases.ts';
+import { startRecon } from '../recon-process.ts';
 import { createScratchDatabaseUrl } from '../scratch-database.ts';
-
-const BIN = fileURLToPath(new URL('../../bin/recon.mjs', import.meta.url));
 
 let dir: string;
 let server: FakeLlmServer;
@@ -51,18 +48,7 @@ function env(): Record<string, string> {
   };
 }
 
-function start(args: string[]): { child: ChildProcess; done: Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> } {
-  const child = spawn(process.execPath, [BIN, ...args], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const done = new Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-  return { child, done };
-}
+const start = (args: string[]) => startRecon(args, env());
 
 async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
