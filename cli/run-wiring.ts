@@ -58,6 +58,7 @@ export async function wireRun(config: Config, db: DatabaseHandle, loadRecords: R
         model: config.llm.model,
         timeoutMs: config.llm.timeoutMs,
         maxRetries: config.llm.maxRetries,
+        method: config.llm.structuredOutput === 'json_mode' ? 'jsonMode' : 'functionCalling',
         price: config.llm.price,
         logger,
       })

@@ -73,6 +73,9 @@ describe('parseConfig', () => {
 
   it('reads the agent run settings, with auto-approval off unless an amount is given', () => {
     expect(parseConfig({ RECON_TWO_APPROVER_ABOVE: '10000.00' }).twoApproverAbove).toBe('10000.00');
+    expect(parseConfig({}).llm.structuredOutput).toBe('function_calling');
+    expect(parseConfig({ LLM_STRUCTURED_OUTPUT: 'json_mode' }).llm.structuredOutput).toBe('json_mode');
+    expect(failure({ LLM_STRUCTURED_OUTPUT: 'xml' }).message).toMatch(/LLM_STRUCTURED_OUTPUT: must be function_calling or json_mode/);
     expect(parseConfig({})).toMatchObject({ hybridThreshold: 0.8, llmBatchSize: 20, autoApproveMaxAmount: undefined, twoApproverAbove: undefined, llm: { price: { promptPerMTok: '0', completionPerMTok: '0' } } });
     const config = parseConfig({ RECON_HYBRID_THRESHOLD: '0.65', RECON_LLM_BATCH_SIZE: '8', RECON_AUTO_APPROVE_MAX_AMOUNT: '50.00', LLM_PRICE_PROMPT_PER_MTOK: '0.15', LLM_PRICE_COMPLETION_PER_MTOK: '0.60' });
     expect(config).toMatchObject({ hybridThreshold: 0.65, llmBatchSize: 8, autoApproveMaxAmount: '50.00', llm: { price: { promptPerMTok: '0.15', completionPerMTok: '0.60' } } });

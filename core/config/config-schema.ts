@@ -91,6 +91,8 @@ export const configEnvSchema = z.object({
   LLM_TIMEOUT_MS: integer(100, 600_000, 30_000),
   /** Retries per LLM call before falling back to rules (≤ 2 for non-OpenAI endpoints). */
   LLM_MAX_RETRIES: integer(0, 5, 2),
+  /** How answers are asked for: tool calls (`function_calling`, OpenAI, vLLM, most Ollama models) or JSON output (`json_mode`, llama.cpp server and models without tools). */
+  LLM_STRUCTURED_OUTPUT: z.preprocess((v) => (v === '' || v === undefined ? 'function_calling' : v), z.enum(['function_calling', 'json_mode'], { message: 'must be function_calling or json_mode' })),
   /** Concurrent LLM calls per run. */
   LLM_CONCURRENCY: integer(1, 64, 4),
   /** Agent mode; unset: `hybrid` when LLM_BASE_URL is set, `rules` otherwise. */
@@ -137,6 +139,7 @@ export interface Config {
     readonly timeoutMs: number;
     readonly maxRetries: number;
     readonly concurrency: number;
+    readonly structuredOutput: 'function_calling' | 'json_mode';
     /** USD per million tokens, decimal strings. */
     readonly price: { readonly promptPerMTok: string; readonly completionPerMTok: string };
   };
@@ -186,6 +189,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       timeoutMs: e.LLM_TIMEOUT_MS,
       maxRetries: e.LLM_MAX_RETRIES,
       concurrency: e.LLM_CONCURRENCY,
+      structuredOutput: e.LLM_STRUCTURED_OUTPUT,
       price: { promptPerMTok: e.LLM_PRICE_PROMPT_PER_MTOK, completionPerMTok: e.LLM_PRICE_COMPLETION_PER_MTOK },
     },
     hybridThreshold: e.RECON_HYBRID_THRESHOLD,
