@@ -46,6 +46,7 @@ export function localAdminNotice(admin: LocalAdmin, url: string | undefined): st
     `  ${admin.token}`,
     '',
     'Store it now: it is shown only this once (Recon keeps only its hash).',
-    `Log in at ${where} with it, call the API with "Authorization: Bearer <token>", and see the API docs at ${url ? `${url}/api/docs` : '/api/docs'}.`,
+    // TODO(#7): point at the web app's login form once it has one.
+    `Call the API at ${where} with "Authorization: Bearer <token>" (POST it to /api/auth/login for a browser session), and try it in the API docs at ${url ? `${url}/api/docs` : '/api/docs'}.`,
   ];
 }
