@@ -7,7 +7,7 @@
  * generator runs in a child process: in the server's own thread its CPU
  * would queue behind (and in front of) the requests it measures. Every
  * request authenticates with a Bearer token, as a client's would. Other code
- * adds cases with `addApiBenchCase`; `API_BENCH_CASES=approve,queue` runs
+ * adds cases with `addApiBenchCase`; `--cases=approve,queue` runs
  * only the cases whose names contain one of the words.
  */
 import { loadavg } from 'node:os';
@@ -94,7 +94,7 @@ export function addApiBenchCase(c: ApiBenchCase): void {
   CASES.push(c);
 }
 
-export async function apiBench(options: { scale: number; databaseUrl: string | undefined }): Promise<void> {
+export async function apiBench(options: { scale: number; databaseUrl: string | undefined; cases?: string | undefined }): Promise<void> {
   if (!options.databaseUrl) {
     process.stderr.write('api: needs DATABASE_URL (a PostgreSQL server to create a scratch database on); skipped\n');
     return;
@@ -112,7 +112,7 @@ export async function apiBench(options: { scale: number; databaseUrl: string | u
     const { token } = await createApiToken(handle.db, user.id, 'bench');
     const server = await startServer(createApp(testApiDeps(handle, { rateLimitPerMinute: 0 })), { port: 0, host: '127.0.0.1' });
     try {
-      const only = process.env.API_BENCH_CASES?.split(',').filter(Boolean);
+      const only = options.cases?.split(',').filter(Boolean);
       for (const c of CASES.filter((k) => !only || only.some((w) => k.name.includes(w)))) {
         const next = await c.prepare({ db: handle.db, scale: options.scale });
         const requests = Array.from({ length: c.requests }, (_, i) => next(i));

@@ -15,9 +15,9 @@ import { matchBench, matchOne } from './match-bench.ts';
 // more than ten chunks in flight Node would warn of a leak that is not one.
 EventEmitter.defaultMaxListeners = Math.max(EventEmitter.defaultMaxListeners, 100);
 
-const BENCHES: Record<string, (o: { scale: number; databaseUrl: string | undefined }) => Promise<void>> = { ingest: ingestBench, import: importBench, match: matchBench, agents: agentsBench, api: apiBench };
+const BENCHES: Record<string, (o: { scale: number; databaseUrl: string | undefined; cases?: string | undefined }) => Promise<void>> = { ingest: ingestBench, import: importBench, match: matchBench, agents: agentsBench, api: apiBench };
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { scale: { type: 'string', default: '1' }, one: { type: 'string' }, 'match-size': { type: 'string' }, 'ingest-one': { type: 'string' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { scale: { type: 'string', default: '1' }, one: { type: 'string' }, 'match-size': { type: 'string' }, 'ingest-one': { type: 'string' }, cases: { type: 'string' } } });
 const names = positionals.length > 0 ? positionals : Object.keys(BENCHES);
 const config = loadConfig();
 if (values['match-size']) {
@@ -41,5 +41,6 @@ for (const name of names) {
     process.stderr.write(`Unknown benchmark "${name}". Available: ${Object.keys(BENCHES).join(', ')}\n`);
     process.exit(2);
   }
-  await bench({ scale: Number(values.scale), databaseUrl: config.databaseUrl });
+  // --cases: a comma-separated subset of a benchmark's cases, by name (the api benchmark).
+  await bench({ scale: Number(values.scale), databaseUrl: config.databaseUrl, cases: values.cases });
 }
