@@ -114,6 +114,23 @@ describe('the run graph', () => {
     }
   });
 
+  it('lets the circuit recover: after the cool-down one probe goes through and the LLM answers again', async () => {
+    const agents = createLlmAgents({ baseUrl: server.baseUrl, model: 'fake-model', timeoutMs: 500, maxRetries: 0, circuit: { failureThreshold: 1, coolDownMs: 150 } });
+    server.setMode('server_error');
+    let failing;
+    try {
+      failing = await run({ deps: { llm: agents }, settings: { mode: 'llm', chunkSize: 100 } });
+    } finally {
+      server.setMode(undefined);
+    }
+    expect(failing.summary.bySource).toEqual({ rules: failing.summary.breaks });
+    expect(agents.circuit.state).toBe('open');
+    await new Promise((r) => setTimeout(r, 200));
+    const recovered = await run({ deps: { llm: agents }, settings: { mode: 'llm', chunkSize: 100 } });
+    expect(agents.circuit.state).toBe('closed');
+    expect(recovered.summary.bySource).toEqual({ llm: recovered.summary.breaks });
+  });
+
   it('records not_configured when the mode wants an LLM and none is configured', async () => {
     const { summary } = await run({ settings: { mode: 'hybrid', hybridThreshold: 1.01 } });
     expect(summary.fallbacks).toEqual({ not_configured: summary.breaks });
