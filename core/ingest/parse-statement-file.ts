@@ -78,9 +78,20 @@ function recordOptions(detected: StatementFormat, options: ParseFileOptions): Re
   return { source: SOURCE[detected], side: options.side, fileName: options.fileName, ...(options.account ? { account: options.account } : {}) };
 }
 
-/** A CSV parser whose entries go to a collector, numbered as `toCanonicalRecords` numbers a single statement's. */
-function collectingCsvParser(detected: StatementFormat, options: ParseFileOptions): { parser: CsvParser; collected: RecordCollector } {
-  const collected = new RecordCollector(recordOptions(detected, options));
+/**
+ * Characters per row assumed when guessing a CSV's row count from its length:
+ * a little above a typical bank export's, so the guess rarely sizes the id
+ * table much larger than needed.
+ */
+const CHARS_PER_ROW_GUESS = 128;
+
+/**
+ * A CSV parser whose entries go to a collector, numbered as `toCanonicalRecords`
+ * numbers a single statement's. `size`, the text's length when known, lets the
+ * collector size its id table once.
+ */
+function collectingCsvParser(detected: StatementFormat, options: ParseFileOptions, size = 0): { parser: CsvParser; collected: RecordCollector } {
+  const collected = new RecordCollector(recordOptions(detected, options), Math.floor(size / CHARS_PER_ROW_GUESS));
   let index = 0;
   const parser = new CsvParser({ ...csvOptions(options), onEntry: (entry) => collected.add(entry, undefined, 0, index++, false) });
   return { parser, collected };
@@ -135,7 +146,7 @@ export function parseStatementFile(bytes: Uint8Array, options: ParseFileOptions)
   else {
     const text = decodeText(bytes, options.profile?.encoding).text;
     if (detected === 'csv') {
-      const { parser, collected } = collectingCsvParser(detected, options);
+      const { parser, collected } = collectingCsvParser(detected, options, text.length);
       parser.write(text);
       result = { output: parser.end(), collected };
     } else {

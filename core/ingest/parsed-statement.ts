@@ -41,6 +41,11 @@ export interface ParsedEntry {
   readonly path?: string;
   /** The source fields as read. */
   readonly raw: Readonly<Record<string, string>>;
+  /**
+   * The parser has already checked that `date` is a real ISO date and
+   * `currency` an ISO 4217 code, so the record builder's last guard skips them.
+   */
+  readonly checked?: boolean;
 }
 
 export interface ParsedStatement {

@@ -151,6 +151,9 @@ function fingerprint(key: string): number {
   return mix(h) | 0;
 }
 
+/** Beyond this a guess sizes no larger table: 2^23 slots are 64 MB. */
+const MAX_EXPECTED = 1 << 22;
+
 /**
  * Counts how often each key has been given out. A `Map` of a million record
  * keys spends most of an import's id time hashing whole keys and growing its
@@ -159,10 +162,21 @@ function fingerprint(key: string): number {
  */
 export class KeyCounter {
   /** Pairs of (fingerprint, key number + 1; 0 for an empty slot), side by side so a probe touches one cache line. */
-  private table = new Int32Array(2048);
+  private table: Int32Array;
   private readonly keys: string[] = [];
   /** Only for keys seen more than once: the occurrence number the next repeat gets. */
   private readonly repeats = new Map<string, number>();
+
+  /**
+   * `expected`, a guess at how many keys will come, sizes the table once:
+   * growing it rehashes every key so far, a million-key file would do so ten
+   * times. A wrong guess costs only memory (too high) or a later growth (too low).
+   */
+  constructor(expected = 0) {
+    let slots = 1024;
+    while (slots < 2 * Math.min(expected, MAX_EXPECTED)) slots *= 2;
+    this.table = new Int32Array(2 * slots);
+  }
 
   /** How many times `key` was seen before this call (0 for a new key). */
   count(key: string): number {

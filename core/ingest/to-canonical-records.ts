@@ -82,7 +82,7 @@ export interface EntryPlace {
  * batch instead of the whole file. Keeps only the id occurrence counts.
  */
 export class RecordBuilder {
-  private readonly occurrences = new KeyCounter();
+  private readonly occurrences: KeyCounter;
   /**
    * Reused to build each key as one flat string: joining copies once, where
    * `+` leaves a tree of pieces to hold. Source, account, then either
@@ -91,7 +91,13 @@ export class RecordBuilder {
   private readonly keyParts: string[] = ['', ':', '', '', '', '', '', '', '', ''];
   private readonly hash = new JoinedHash();
 
-  constructor(private readonly options: RecordOptions) {}
+  /** `expected`: a guess at how many entries will come, to size the id table once. */
+  constructor(
+    private readonly options: RecordOptions,
+    expected = 0,
+  ) {
+    this.occurrences = new KeyCounter(expected);
+  }
 
   /** The record, or the issue that keeps this entry (and so the file) out. */
   add(entry: ParsedEntry, place: EntryPlace): CanonicalRecord | ImportIssue {
@@ -106,7 +112,8 @@ export class RecordBuilder {
       return { code: 'missing_account', ...(entry.line !== undefined ? { line: entry.line } : {}), field: 'account', message: 'the file names no account for this entry; give one with --account' };
     }
     // A last guard shared by every parser: nothing malformed reaches the database.
-    const invalid = !isCurrencyCode(entry.currency) ? ['currency', entry.currency, 'an ISO 4217 currency code'] : !isDecimalText(entry.amount) ? ['amount', entry.amount, 'a decimal number'] : !isValidIsoDate(entry.date) ? ['date', entry.date, 'a date'] : undefined;
+    // Dates and currencies a parser has already checked (`checked`) are not read twice.
+    const invalid = entry.checked ? (!isDecimalText(entry.amount) ? ['amount', entry.amount, 'a decimal number'] : undefined) : !isCurrencyCode(entry.currency) ? ['currency', entry.currency, 'an ISO 4217 currency code'] : !isDecimalText(entry.amount) ? ['amount', entry.amount, 'a decimal number'] : !isValidIsoDate(entry.date) ? ['date', entry.date, 'a date'] : undefined;
     if (invalid) {
       return { code: `invalid_${invalid[0]}`, ...(entry.line !== undefined ? { line: entry.line } : {}), ...(entry.path ? { path: entry.path } : {}), field: invalid[0], message: `${JSON.stringify(invalid[1])} is not ${invalid[2]}` };
     }
@@ -213,8 +220,8 @@ export class RecordCollector {
   readonly errors: ImportIssue[] = [];
   private readonly builder: RecordBuilder;
 
-  constructor(options: RecordOptions) {
-    this.builder = new RecordBuilder(options);
+  constructor(options: RecordOptions, expected = 0) {
+    this.builder = new RecordBuilder(options, expected);
   }
 
   add(entry: ParsedEntry, statementAccount: string | undefined, statement: number, index: number, multiStatement: boolean): void {

@@ -276,6 +276,8 @@ export class CsvParser {
       bankReference: this.cell(row, 'id'),
       securityId: this.cell(row, 'securityId'),
       account: this.cell(row, 'account'),
+      // `dateOf` returns only real dates and `currencyOf` only ISO 4217 codes.
+      checked: true,
     };
     if (this.options.onEntry) this.options.onEntry(entry, 0, undefined);
     else this.entries.push(entry);
