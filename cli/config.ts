@@ -18,3 +18,11 @@ export function loadConfig(overrides: Readonly<Record<string, string | undefined
 export function isInteractive(): boolean {
   return process.stdout.isTTY === true;
 }
+
+/**
+ * The search path, for child processes that must find the same programs as
+ * this one (tests start `recon` with nothing of the environment but this).
+ */
+export function systemPath(): string {
+  return process.env.PATH ?? '';
+}

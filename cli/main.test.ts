@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECON_BIN, runRecon } from '../test/recon-process.ts';
+import { systemPath } from './config.ts';
 import { createScratchDatabaseUrl } from '../test/scratch-database.ts';
 
 let dataDir: string;
@@ -93,7 +94,7 @@ describe('recon serve', () => {
   it('serves health and JSON 404s, then stops cleanly on SIGTERM', async () => {
     const databaseUrl = await createScratchDatabaseUrl();
     const child = spawn(process.execPath, [RECON_BIN, 'serve'], {
-      env: { PATH: process.env.PATH ?? '', PORT: '0', RECON_DATA_DIR: join(dataDir, 'serve'), DATABASE_URL: databaseUrl.url ?? '', NODE_ENV: 'production' },
+      env: { PATH: systemPath(), PORT: '0', RECON_DATA_DIR: join(dataDir, 'serve'), DATABASE_URL: databaseUrl.url ?? '', NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {

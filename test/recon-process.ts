@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { systemPath } from '../cli/config.ts';
 
 export const RECON_BIN = fileURLToPath(new URL('../bin/recon.mjs', import.meta.url));
 
@@ -16,7 +17,7 @@ export interface ReconExit {
 
 /** Starts `recon <args>`; `done` settles when the process has exited and its output is read. */
 export function startRecon(args: readonly string[], env: Readonly<Record<string, string>>): { child: ChildProcess; done: Promise<ReconExit> } {
-  const child = spawn(process.execPath, [RECON_BIN, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [RECON_BIN, ...args], { env: { PATH: systemPath(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));

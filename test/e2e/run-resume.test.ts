@@ -16,6 +16,7 @@ import { runs } from '../../db/schema/runs.ts';
 import { startFakeLlm, type FakeLlmServer } from '../fake-llm/fake-llm-server.ts';
 import { reconResponder } from '../fake-llm/recon-responder.ts';
 import { generateCases } from '../generated-cases.ts';
+import { systemPath } from '../../cli/config.ts';
 import { startRecon } from '../recon-process.ts';
 import { createScratchDatabaseUrl } from '../scratch-database.ts';
 
@@ -36,7 +37,7 @@ afterAll(async () => {
 
 function env(): Record<string, string> {
   return {
-    PATH: process.env.PATH ?? '',
+    PATH: systemPath(),
     RECON_DATA_DIR: dir,
     ...(scratch.url ? { DATABASE_URL: scratch.url } : {}),
     LLM_BASE_URL: server.baseUrl,
