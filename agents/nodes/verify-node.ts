@@ -9,20 +9,13 @@ import type { Classification, ResolutionProposal, RootCauseFinding } from '../..
 import type { BreakContext } from '../../core/breaks/break-context.ts';
 import { rebindResolution } from '../../core/breaks/rebind-resolution.ts';
 import type { BreakSuggestion, TokenUsage } from '../../core/breaks/suggestion.ts';
-import { absDecimal, compareDecimal, parseDecimal, formatDecimal } from '../../core/money/decimal.ts';
-import { sumAmounts } from '../../core/money/money.ts';
+import { amountAtStake } from '../../core/breaks/amount-at-stake.ts';
 import type { RememberedDecision } from '../../core/ports/run-store.ts';
 import { isCauseOfType } from '../../core/taxonomy/root-causes.ts';
 import type { AgentName } from '../../core/breaks/agent-outputs.ts';
 import type { RunDeps } from '../agent-ports.ts';
 import type { ChunkStateUpdate, ChunkStateValue, StepResult } from '../graph/chunk-state.ts';
 import type { BreakResult } from '../graph/run-state.ts';
-
-/** |larger side's sum|: the money at stake, never negative. */
-export function amountAtStake(context: BreakContext): string {
-  const sides = [context.external, context.internal].map((records) => absDecimal(parseDecimal(sumAmounts(records.map((r) => r.amount)))));
-  return formatDecimal(compareDecimal(sides[0]!, sides[1]!) >= 0 ? sides[0]! : sides[1]!);
-}
 
 function fromMemory(context: BreakContext, memory: RememberedDecision, deps: RunDeps): BreakResult {
   const resolution = rebindResolution(memory.resolution, context);

@@ -10,8 +10,8 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { BreakContext } from '../../core/breaks/break-context.ts';
 import type { BreakSuggestion } from '../../core/breaks/suggestion.ts';
-import { absDecimal, compareDecimal, formatDecimal, parseDecimal } from '../../core/money/decimal.ts';
 import { subtractAmounts, sumAmounts } from '../../core/money/money.ts';
+import { amountAtStake } from '../../core/breaks/amount-at-stake.ts';
 import { checkPersistedBreak, type PersistedBreak } from '../../core/ports/run-store.ts';
 import type { Database } from '../client.ts';
 import { decisions, type NewDecision } from '../schema/decisions.ts';
@@ -35,13 +35,6 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
-}
-
-/** The gross amount at stake: |larger side's sum|, never negative. */
-export function breakAmount(context: BreakContext): string {
-  const sides = [context.external, context.internal].map((records) => absDecimal(parseDecimal(sumAmounts(records.map((r) => r.amount)))));
-  const [a, b] = sides as [ReturnType<typeof parseDecimal>, ReturnType<typeof parseDecimal>];
-  return formatDecimal(compareDecimal(a, b) >= 0 ? a : b);
 }
 
 /**
@@ -89,7 +82,7 @@ function exceptionRow(runId: string, run: RunHeader, b: PersistedBreak, id: stri
     // The reconciled (bank) account, so one reconciliation's breaks share one account in the queue.
     account: run.externalAccount ?? context.external[0]?.account ?? first.account,
     currency: context.currency ?? first.currency,
-    amount: breakAmount(context),
+    amount: amountAtStake(context),
     difference: breakDifference(context),
     confidence: String(suggestion.confidence),
     source: suggestion.source,
