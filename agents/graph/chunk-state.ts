@@ -30,6 +30,8 @@ export interface ChunkInput {
   readonly chunk: readonly BreakContext[];
   /** Reviewer memory for the chunk's fingerprints. */
   readonly memory: Readonly<Record<string, RememberedDecision>>;
+  /** Breaks in the whole run, for progress. */
+  readonly total: number;
 }
 
 const last = <T>(initial: T) => Annotation<T>({ reducer: (_old: T, next: T) => next, default: () => initial });

@@ -18,7 +18,7 @@ export function chunkBreaks(state: RunStateValue, chunkSize: number): ChunkInput
       const m = state.memory[b.fingerprint];
       if (m) memory[b.fingerprint] = m;
     }
-    chunks.push({ chunk, memory });
+    chunks.push({ chunk, memory, total: state.breaks.length });
   }
   return chunks;
 }

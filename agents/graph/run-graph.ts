@@ -24,16 +24,11 @@ import { RunState } from './run-state.ts';
 
 export function buildRunGraph(deps: RunDeps, settings: RunSettings, checkpointer?: BaseCheckpointSaver) {
   const chunkGraph = buildChunkGraph(deps, settings);
-  let total = 0;
-  const route = routeNode(deps);
   return new StateGraph(RunState)
     .addNode('load', loadNode(deps, settings))
     .addNode('match', matchNode(deps))
-    .addNode('route', async (state) => {
-      total = state.breaks.length;
-      return route(state);
-    })
-    .addNode('processChunk', processChunkNode(deps, chunkGraph, () => total, settings.concurrency))
+    .addNode('route', routeNode(deps))
+    .addNode('processChunk', processChunkNode(deps, chunkGraph, settings.concurrency))
     .addNode('autoApprovalPolicy', autoApprovalNode(settings))
     .addNode('persist', persistNode(deps))
     .addNode('finalize', finalizeNode(deps))

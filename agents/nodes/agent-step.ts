@@ -8,7 +8,7 @@
 import type { AgentName } from '../../core/breaks/agent-outputs.ts';
 import type { BreakContext } from '../../core/breaks/break-context.ts';
 import type { AgentMode, FallbackReason } from '../../core/statuses.ts';
-import type { AgentCache, LlmBatchResult, RunMetrics } from '../agent-ports.ts';
+import type { AgentCache, LlmBatchResult, RunDeps, RunMetrics, RunSettings } from '../agent-ports.ts';
 import type { StepResult } from '../graph/chunk-state.ts';
 import type { UsageByAgent } from '../graph/usage.ts';
 import { splitUsage } from '../llm/llm-cost.ts';
@@ -35,6 +35,18 @@ export interface AgentStepInput<I extends { readonly context: BreakContext }, O 
   readonly now: () => number;
 }
 
+/** What every agent step takes from the run's dependencies and settings alike. */
+export function stepSettings(deps: RunDeps, settings: RunSettings): Pick<AgentStepInput<never, never>, 'mode' | 'hybridThreshold' | 'rulesVersion' | 'cache' | 'metrics' | 'now'> {
+  return {
+    mode: settings.mode,
+    hybridThreshold: settings.hybridThreshold,
+    rulesVersion: deps.rules.version,
+    ...(deps.cache ? { cache: deps.cache } : {}),
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
+    now: () => deps.clock().getTime(),
+  };
+}
+
 export interface AgentStepOutput<O> {
   readonly results: StepResult<O>[];
   readonly usage: UsageByAgent;
@@ -51,13 +63,11 @@ function routing(mode: AgentMode, confidence: number, threshold: number): { want
 export async function runAgentStep<I extends { readonly context: BreakContext }, O extends Answer>(input: AgentStepInput<I, O>): Promise<AgentStepOutput<O>> {
   const { agent, items } = input;
   const byRules = items.map((item) => input.rules(item));
+  const wanted: number[] = [];
   const results: StepResult<O>[] = byRules.map((r, i) => {
     const route = routing(input.mode, r.confidence, input.hybridThreshold);
+    if (route.wantsLlm) wanted.push(i);
     return { breakId: items[i]!.context.id, output: r, rules: r, source: 'rules', promptVersion: input.rulesVersion, ...(route.why ? { routing: route.why } : {}) };
-  });
-  const wanted: number[] = [];
-  byRules.forEach((r, i) => {
-    if (routing(input.mode, r.confidence, input.hybridThreshold).wantsLlm) wanted.push(i);
   });
   if (wanted.length === 0) return { results, usage: {} };
 

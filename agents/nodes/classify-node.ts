@@ -6,7 +6,7 @@
 import type { BreakContext } from '../../core/breaks/break-context.ts';
 import type { RunDeps, RunSettings } from '../agent-ports.ts';
 import type { ChunkStateUpdate, ChunkStateValue } from '../graph/chunk-state.ts';
-import { runAgentStep } from './agent-step.ts';
+import { runAgentStep, stepSettings } from './agent-step.ts';
 
 export function classifyNode(deps: RunDeps, settings: RunSettings) {
   return async (state: ChunkStateValue): Promise<ChunkStateUpdate> => {
@@ -20,15 +20,10 @@ export function classifyNode(deps: RunDeps, settings: RunSettings) {
     const step = await runAgentStep({
       agent: 'classify',
       items: pending,
-      mode: settings.mode,
-      hybridThreshold: settings.hybridThreshold,
-      rulesVersion: deps.rules.version,
+      ...stepSettings(deps, settings),
       rules: (item) => deps.rules.classify(item.context),
       ...(deps.llm ? { llm: (items: readonly { context: BreakContext }[]) => deps.llm!.classify(items.map((i) => i.context)) } : {}),
       upstream: () => '',
-      ...(deps.cache ? { cache: deps.cache } : {}),
-      ...(deps.metrics ? { metrics: deps.metrics } : {}),
-      now: () => deps.clock().getTime(),
     });
     return { remembered, classified: step.results, usage: step.usage };
   };

@@ -12,13 +12,13 @@ interface ChunkRunner {
   invoke(input: { chunk: ChunkStateValue['chunk']; memory: ChunkStateValue['memory'] }): Promise<Pick<ChunkStateValue, 'results' | 'usage'>>;
 }
 
-export function processChunkNode(deps: RunDeps, chunkGraph: ChunkRunner, total: () => number, concurrency: number) {
+export function processChunkNode(deps: RunDeps, chunkGraph: ChunkRunner, concurrency: number) {
   let done = 0;
   const limit = createLimiter(Math.max(1, concurrency));
   return async (input: ChunkInput): Promise<RunStateUpdate> => {
     const out = await limit(() => chunkGraph.invoke({ chunk: [...input.chunk], memory: { ...input.memory } }));
     done += input.chunk.length;
-    deps.onProgress?.({ phase: 'agents', done: Math.min(done, total()), total: total() });
+    deps.onProgress?.({ phase: 'agents', done: Math.min(done, input.total), total: input.total });
     return { results: out.results, usage: out.usage };
   };
 }

@@ -1,7 +1,7 @@
 /** Third agent: a resolution for each break, given its type and cause. */
 import type { RunDeps, RunSettings, SuggestItem } from '../agent-ports.ts';
 import type { ChunkStateUpdate, ChunkStateValue } from '../graph/chunk-state.ts';
-import { runAgentStep } from './agent-step.ts';
+import { runAgentStep, stepSettings } from './agent-step.ts';
 
 export function suggestNode(deps: RunDeps, settings: RunSettings) {
   return async (state: ChunkStateValue): Promise<ChunkStateUpdate> => {
@@ -11,15 +11,10 @@ export function suggestNode(deps: RunDeps, settings: RunSettings) {
     const step = await runAgentStep({
       agent: 'suggest',
       items,
-      mode: settings.mode,
-      hybridThreshold: settings.hybridThreshold,
-      rulesVersion: deps.rules.version,
+      ...stepSettings(deps, settings),
       rules: (item) => deps.rules.suggest(item.context, item.classification, item.rootCause),
       ...(deps.llm ? { llm: (batch: readonly SuggestItem[]) => deps.llm!.suggest(batch) } : {}),
       upstream: (item) => `${item.classification.type}/${item.rootCause.cause}`,
-      ...(deps.cache ? { cache: deps.cache } : {}),
-      ...(deps.metrics ? { metrics: deps.metrics } : {}),
-      now: () => deps.clock().getTime(),
     });
     return { proposals: step.results, usage: step.usage };
   };
