@@ -35,9 +35,15 @@ export interface ReconciliationRecords {
   readonly internal: CanonicalRecord[];
 }
 
-export async function reconciliationRecords(db: Database, id: string): Promise<ReconciliationRecords> {
+/** A configured reconciliation's domain, matching configuration and accounts. */
+export async function reconciliationSettings(db: Database, id: string) {
   const [row] = await db.select().from(reconciliations).where(eq(reconciliations.id, id)).limit(1);
   if (!row) throw new AppError('not_found', `no reconciliation "${id}"`);
+  return { domain: row.domain, config: row.config, externalAccount: row.externalAccount, internalAccount: row.internalAccount };
+}
+
+export async function reconciliationRecords(db: Database, id: string): Promise<ReconciliationRecords> {
+  const row = await reconciliationSettings(db, id);
   return {
     domain: row.domain,
     config: row.config,

@@ -20,7 +20,7 @@ export const startCommand: Command = {
     try {
       const demo = await loadDemoBatch(db.db);
       logger.info(demo, demo.loaded ? 'demo batch loaded' : 'demo batch already loaded');
-      const summary = await runDemo(config, db, logger);
+      const summary = await runDemo(config, db, logger, demo);
       for (const line of formatRunSummary(summary)) print(line);
       print();
       for (const line of localAdminNotice(await ensureLocalAdmin(db.db, new Date()), localUrl(config.host, config.port))) print(line);

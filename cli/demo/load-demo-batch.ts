@@ -15,6 +15,8 @@ import { reconciliations } from '../../db/schema/reconciliations.ts';
 export const DEMO_BATCH_FILE = new URL('../../data/demo/operating-eur-2026-10.json', import.meta.url);
 
 export interface DemoLoadResult {
+  readonly reconciliationId: string;
+  readonly asOf: string;
   readonly name: string;
   readonly loaded: boolean;
   readonly external: number;
@@ -66,6 +68,8 @@ export async function loadRecordBatch(db: Database, batch: RecordBatch, source: 
     const sides = [sideImport(batch, 'external', source), sideImport(batch, 'internal', source)];
     const [external, internal] = [await storeImport(tx, sides[0]!), await storeImport(tx, sides[1]!)];
     return {
+      reconciliationId: reconciliation.id,
+      asOf: batch.asOf,
       name: reconciliation.name,
       loaded: external.status === 'stored' || internal.status === 'stored',
       external: external.recordCount,

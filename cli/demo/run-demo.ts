@@ -10,9 +10,9 @@ import type { DatabaseHandle } from '../../db/client.ts';
 import type { Logger } from '../../monitoring/logger.ts';
 import { runBatch } from '../../agents/run-batch.ts';
 import type { RunSummary } from '../../agents/graph/run-state.ts';
-import { reconciliationRecords } from '../run-sources.ts';
+import { reconciliationRecords, reconciliationSettings } from '../run-sources.ts';
 import { runSettings, wireRun } from '../run-wiring.ts';
-import { DEMO_BATCH_FILE, readRecordBatch } from './load-demo-batch.ts';
+import type { DemoLoadResult } from './load-demo-batch.ts';
 
 /** A UUID (version 8, name-based) from a name: the same name, the same id. */
 export function nameBasedUuid(name: string): string {
@@ -21,18 +21,17 @@ export function nameBasedUuid(name: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-export async function runDemo(config: Config, db: DatabaseHandle, logger: Logger): Promise<RunSummary> {
-  const batch = await readRecordBatch(DEMO_BATCH_FILE);
-  const id = batch.reconciliation.id;
-  const records = await reconciliationRecords(db.db, id);
-  const asOf = batch.asOf;
-  const wiring = await wireRun(config, db, async () => records, logger);
+/** Runs the batch `loadDemoBatch` stored; a finished run is found in its checkpoint and its records are not read again. */
+export async function runDemo(config: Config, db: DatabaseHandle, logger: Logger, demo: Pick<DemoLoadResult, 'reconciliationId' | 'asOf'>): Promise<RunSummary> {
+  const { reconciliationId: id, asOf } = demo;
+  const settings = await reconciliationSettings(db.db, id);
+  const wiring = await wireRun(config, db, () => reconciliationRecords(db.db, id), logger);
   try {
     const result = await runBatch({
       deps: wiring.deps,
       settings: runSettings(config),
       checkpointer: wiring.checkpointer.saver,
-      input: { runId: nameBasedUuid(`demo:${id}:${asOf}:${config.mode}`), reconciliationId: id, domain: records.domain, asOf, matchConfig: records.config },
+      input: { runId: nameBasedUuid(`demo:${id}:${asOf}:${config.mode}`), reconciliationId: id, domain: settings.domain, asOf, matchConfig: settings.config },
     });
     return result.summary;
   } finally {
