@@ -6,7 +6,7 @@
  */
 import type { CanonicalRecord } from '../records/canonical-record.ts';
 import type { BreakShape } from '../match/match-types.ts';
-import { stableTextHash } from './stable-text-hash.ts';
+import { stableHash } from '../ingest/stable-hash.ts';
 
 /** Lower case, digits and punctuation dropped, words in order: "KONTOFUEHRUNG 10/2026" → "kontofuehrung". */
 export function fingerprintText(text: string | undefined): string {
@@ -27,5 +27,5 @@ function recordShape(r: CanonicalRecord): string {
 
 export function breakFingerprint(shape: BreakShape, external: readonly CanonicalRecord[], internal: readonly CanonicalRecord[]): string {
   const parts = [shape, `e${external.length}`, ...external.map(recordShape).sort(), `i${internal.length}`, ...internal.map(recordShape).sort()];
-  return `fp1:${stableTextHash(parts.join('\n'))}`;
+  return `fp1:${stableHash(parts.join('\n'))}`;
 }
