@@ -9,7 +9,7 @@ import type { TokenUsage } from '../../core/breaks/suggestion.ts';
 import type { RememberedDecision } from '../../core/ports/run-store.ts';
 import type { FallbackReason } from '../../core/statuses.ts';
 import type { BreakResult } from './run-state.ts';
-import { addUsage, type UsageByAgent } from './usage.ts';
+import { addUsageByAgent, type UsageByAgent } from './usage.ts';
 
 /** One agent's answer for one break, with the rules' answer kept beside it. */
 export interface StepResult<O> {
@@ -45,7 +45,7 @@ export const ChunkState = Annotation.Root({
   causes: last<StepResult<RootCauseFinding>[]>([]),
   proposals: last<StepResult<ResolutionProposal>[]>([]),
   results: last<BreakResult[]>([]),
-  usage: Annotation<UsageByAgent>({ reducer: addUsage, default: () => ({}) }),
+  usage: Annotation<UsageByAgent>({ reducer: addUsageByAgent, default: () => ({}) }),
 });
 
 export type ChunkStateValue = typeof ChunkState.State;

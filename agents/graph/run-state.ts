@@ -10,7 +10,7 @@ import type { MatchConfigInput } from '../../core/match/match-config.ts';
 import type { RememberedDecision } from '../../core/ports/run-store.ts';
 import type { CanonicalRecord } from '../../core/records/canonical-record.ts';
 import type { Domain } from '../../core/statuses.ts';
-import { addUsage, type UsageByAgent } from './usage.ts';
+import { addUsageByAgent, type UsageByAgent } from './usage.ts';
 
 export type { UsageByAgent } from './usage.ts';
 
@@ -79,7 +79,7 @@ export const RunState = Annotation.Root({
   /** Break ids the auto-approval policy approved. */
   approvals: last<string[]>([]),
   results: Annotation<BreakResult[]>({ reducer: (a, b) => a.concat(b), default: () => [] }),
-  usage: Annotation<UsageByAgent>({ reducer: addUsage, default: () => ({}) }),
+  usage: Annotation<UsageByAgent>({ reducer: addUsageByAgent, default: () => ({}) }),
   summary: last<RunSummary | null>(null),
 });
 
