@@ -4,6 +4,7 @@
  * RECON_REQUIRE_SERVICES=1 (CI), where they must run, and so fail.
  */
 import { existsSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { createApp } from '../api/app.ts';
 import { testApiDeps } from '../api/testing/test-deps.ts';
@@ -76,4 +77,31 @@ export async function startWebAppServer(options: { version?: string } = {}): Pro
     await db.close();
     throw error;
   }
+}
+
+/**
+ * For a `describe` of browser tests: starts the web app server and Chromium
+ * before its tests and closes both after them.
+ */
+export function webAppInBrowser(options: { version?: string } = {}): { readonly server: WebAppServer; readonly browser: Browser } {
+  let server: WebAppServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startWebAppServer(options);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the web app server is not started yet (use it inside a test)');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('Chromium is not launched yet (use it inside a test)');
+      return browser;
+    },
+  };
 }

@@ -3,26 +3,14 @@
  * interactive API docs render the Recon API document and the web app runs,
  * with nothing blocked and nothing fetched from elsewhere.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, shouldSkipBrowserTests, startWebAppServer, type WebAppServer } from '../browser.ts';
+import { describe, expect, it } from 'vitest';
+import { shouldSkipBrowserTests, webAppInBrowser } from '../browser.ts';
 
 describe.skipIf(shouldSkipBrowserTests())('API docs and web app under the CSP in Chromium', () => {
-  let server: WebAppServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startWebAppServer({ version: 'e2e' });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = webAppInBrowser({ version: 'e2e' });
 
   async function watchedPage() {
-    const page = await browser.newPage();
+    const page = await app.browser.newPage();
     const problems: string[] = [];
     const foreign: string[] = [];
     page.on('console', (m) => {
@@ -30,14 +18,14 @@ describe.skipIf(shouldSkipBrowserTests())('API docs and web app under the CSP in
     });
     page.on('pageerror', (e) => problems.push(e.message));
     page.on('request', (r) => {
-      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) foreign.push(r.url());
+      if (!r.url().startsWith(app.server.url) && !r.url().startsWith('data:')) foreign.push(r.url());
     });
     return { page, problems, foreign };
   }
 
   it('renders the document with local assets only and no CSP violations', async () => {
     const { page, problems, foreign } = await watchedPage();
-    await page.goto(`${server.url}/api/docs`);
+    await page.goto(`${app.server.url}/api/docs`);
     await page.locator('.swagger-ui .info .title').getByText('Recon API').waitFor({ timeout: 20_000 });
     await page.locator('.opblock-tag', { hasText: 'auth' }).first().waitFor();
     expect(foreign).toEqual([]);
@@ -47,7 +35,7 @@ describe.skipIf(shouldSkipBrowserTests())('API docs and web app under the CSP in
 
   it('runs the web app with no CSP violations', async () => {
     const { page, problems, foreign } = await watchedPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${app.server.url}/`);
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
     await page.waitForLoadState('networkidle');
     expect(foreign).toEqual([]);
