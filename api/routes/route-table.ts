@@ -4,6 +4,7 @@ import type { RouteSpec } from '../routing/route.ts';
 import { adjustmentRoutes } from './adjustments.ts';
 import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
+import { dashboardRoutes } from './dashboard.ts';
 import { decisionRoutes } from './decisions.ts';
 import { exceptionRoutes } from './exceptions.ts';
 import { importRoutes } from './imports.ts';
@@ -20,5 +21,6 @@ export function routeTable(deps: ApiDeps): RouteSpec[] {
     ...decisionRoutes(deps),
     ...adjustmentRoutes(deps),
     ...auditRoutes(deps),
+    ...dashboardRoutes(deps),
   ];
 }
