@@ -16,6 +16,20 @@ export interface RunLauncher {
   subscribe(runId: string, listener: (event: RunProgressEvent) => void): () => void;
 }
 
+/**
+ * A reconciliation's nightly schedule, kept by the job system (BullMQ job
+ * schedulers, or the in-process scheduler without Redis). The routes call it
+ * after a change is committed; the job system also re-syncs every schedule
+ * from the table when it starts, so a change it missed is picked up.
+ */
+export interface ReconciliationSchedules {
+  /** Registers or replaces the scheduler of a reconciliation with a schedule that is enabled; removes it otherwise. */
+  sync(reconciliation: { readonly id: string; readonly schedule: string | null; readonly timezone: string; readonly enabled: boolean }): Promise<void>;
+  remove(reconciliationId: string): Promise<void>;
+  /** When the scheduler fires next; null: not scheduled. */
+  nextRunAt(reconciliationId: string): Promise<Date | null>;
+}
+
 export interface RunProgressEvent {
   readonly runId: string;
   readonly phase: 'queued' | 'load' | 'match' | 'agents' | 'persist' | 'done' | 'failed';
@@ -42,6 +56,8 @@ export interface ApiDeps {
   readonly webDistDir?: string;
   readonly review: ReviewSettings;
   readonly runs?: RunLauncher;
+  /** Nightly schedules; omitted, reconciliations are stored without a scheduler and `nextRunAt` is null. */
+  readonly schedules?: ReconciliationSchedules;
   /** Optional dependencies whose failure degrades rather than downs the service. */
   readonly health: { readonly redis?: HealthCheck; readonly llm?: HealthCheck };
   /** Origins allowed to call the API from a browser; empty: same origin only. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client.ts';
+import type { ReconciliationSchedules } from '../api-deps.ts';
 import { auditLog } from '../../db/schema/audit-log.ts';
 import { openTestDatabase } from '../../test/test-db.ts';
 import { createApp } from '../app.ts';
@@ -18,7 +19,14 @@ afterAll(async () => {
   await db.close();
 });
 
-const app = () => createApp(testApiDeps(db));
+/** Records what the routes ask of the job system; the job system's own behaviour is tested in worker/. */
+const calls: string[] = [];
+const schedules: ReconciliationSchedules = {
+  sync: async (r) => void calls.push(`sync ${r.id} ${r.enabled && r.schedule ? `${r.schedule} ${r.timezone}` : 'off'}`),
+  remove: async (id) => void calls.push(`remove ${id}`),
+  nextRunAt: async () => new Date('2026-11-02T05:00:00Z'),
+};
+const app = () => createApp(testApiDeps(db, { schedules }));
 const send = (method: string, path: string, caller: TestCaller | null, body?: unknown) =>
   app().request(`/api${path}`, { method, headers: caller?.headers ?? { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
 const issues = async (res: Response) => ((await res.json()) as { error: { issues: { field: string }[] } }).error.issues.map((i) => i.field).sort();
@@ -79,5 +87,31 @@ describe('reconciliations', () => {
     expect((await send('POST', '/reconciliations', approver, { ...operating, id: 'other' })).status).toBe(403);
     expect((await send('PATCH', '/reconciliations/operating-eur', viewer, { enabled: true })).status).toBe(403);
     expect((await send('GET', '/reconciliations/nope', viewer)).status).toBe(404);
+  });
+
+  it('keeps the scheduler in line with each change, shows the next run, and removes both on delete', async () => {
+    calls.length = 0;
+    const body = { ...operating, id: 'nightly-usd', partitionBy: 'currency', externalDropFolder: '/srv/drop/bank', schedule: '0 2 * * *', timezone: 'America/New_York' };
+    const created = await send('POST', '/reconciliations', admin, body);
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ partitionBy: 'currency', partitionDays: 7, externalDropFolder: '/srv/drop/bank', internalDropFolder: null, nextRunAt: '2026-11-02T05:00:00.000Z' });
+    await send('PATCH', '/reconciliations/nightly-usd', admin, { enabled: false });
+    const listed = (await (await send('GET', '/reconciliations', viewer)).json()) as { items: { id: string; nextRunAt: string | null }[] };
+    expect(listed.items.find((r) => r.id === 'nightly-usd')!.nextRunAt).toBeNull();
+    expect((await send('PATCH', '/reconciliations/nightly-usd', admin, { partitionBy: 'hourly', partitionDays: 0 })).status).toBe(400);
+    expect((await send('DELETE', '/reconciliations/nightly-usd', viewer)).status).toBe(403);
+    const removed = await send('DELETE', '/reconciliations/nightly-usd', admin);
+    expect(await removed.json()).toEqual({ id: 'nightly-usd', deleted: true });
+    expect((await send('DELETE', '/reconciliations/nightly-usd', admin)).status).toBe(404);
+    expect((await send('GET', '/reconciliations/nightly-usd', viewer)).status).toBe(404);
+    expect(calls).toEqual(['sync nightly-usd 0 2 * * * America/New_York', 'sync nightly-usd off', 'remove nightly-usd']);
+    const audit = await db.db.select().from(auditLog);
+    expect(audit.filter((a) => a.entityId === 'nightly-usd').map((a) => a.action)).toEqual(['reconciliation.created', 'reconciliation.updated', 'reconciliation.deleted']);
+  });
+
+  it('names the cron field that is wrong', async () => {
+    const res = await send('POST', '/reconciliations', admin, { ...operating, id: 'bad-cron', schedule: '0 25 * * *' });
+    const body = (await res.json()) as { error: { issues: { field: string; message: string }[] } };
+    expect(body.error.issues).toEqual([expect.objectContaining({ field: 'body.schedule', message: expect.stringContaining('25 is outside 0–23') })]);
   });
 });

@@ -1,10 +1,12 @@
 /** Reconciliations: the configured account pairs with tolerances, windows and schedule. */
 import { z } from 'zod';
 import { AppError } from '../../core/errors/app-error.ts';
+import { PARTITION_KINDS } from '../../core/jobs/queue-names.ts';
+import { cronProblem, isValidTimeZone } from '../../core/jobs/schedule-validation.ts';
 import { matchConfigSchema } from '../../core/match/match-config.ts';
 import { AGENT_MODES, DOMAINS } from '../../core/statuses.ts';
 import { ACCOUNT_ROLES } from '../../core/taxonomy/index.ts';
-import { createReconciliation, listReconciliations, reconciliationById, updateReconciliation } from '../../db/repositories/reconciliations-repository.ts';
+import { createReconciliation, deleteReconciliation, listReconciliations, reconciliationById, updateReconciliation } from '../../db/repositories/reconciliations-repository.ts';
 import type { Reconciliation } from '../../db/schema/reconciliations.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import { defineRoute, type RouteSpec } from '../routing/route.ts';
@@ -18,21 +20,15 @@ const configInput = z.record(z.string(), z.unknown()).superRefine((value, ctx) =
   if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
 });
 
-function validTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Five cron fields (minute hour day month weekday), or six with seconds first. */
-const CRON_FIELD = /^[\d*,/\-A-Za-z?LW#]+$/;
+/** Five cron fields (minute hour day month weekday), or six with seconds first; the message says which field is wrong. */
 const schedule = z
   .string()
   .trim()
-  .refine((v) => [5, 6].includes(v.split(/\s+/).length) && v.split(/\s+/).every((f) => CRON_FIELD.test(f)), { message: 'expected a cron expression such as "0 6 * * 1-5"' });
+  .superRefine((v, ctx) => {
+    const problem = cronProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: `expected a cron expression such as "0 6 * * 1-5": ${problem}` });
+  });
+const folder = z.string().trim().min(1).max(1000);
 
 const fields = {
   name: z.string().trim().min(1).max(200),
@@ -42,8 +38,14 @@ const fields = {
   mode: z.enum(AGENT_MODES).nullable().describe('Agent mode; null follows the process default'),
   config: configInput.describe('Tolerances, windows and thresholds (core/match/match-config.ts); omitted keys take the defaults'),
   glCodes: z.partialRecord(z.enum(ACCOUNT_ROLES), z.string().trim().min(1).max(50)).describe('Account role → GL code for exported adjustments'),
+  externalDropFolder: folder.nullable().describe('Folder whose new statement files are imported as the bank side before each run'),
+  internalDropFolder: folder.nullable().describe('Folder whose new statement files are imported as the books side before each run'),
+  externalImportId: z.uuid().nullable().describe('Reconcile this import instead of the bank account'),
+  internalImportId: z.uuid().nullable().describe('Reconcile this import instead of the books account'),
+  partitionBy: z.enum(PARTITION_KINDS).describe('Split a run into child jobs per currency, account pair or block of days, so several workers share it'),
+  partitionDays: z.number().int().min(1).max(366).describe('Days per block when partitionBy is date'),
   schedule: schedule.nullable(),
-  timezone: z.string().refine(validTimeZone, { message: 'expected an IANA time zone such as "Europe/Berlin"' }),
+  timezone: z.string().refine(isValidTimeZone, { message: 'expected an IANA time zone such as "Europe/Berlin"' }),
   enabled: z.boolean(),
 };
 
@@ -53,6 +55,12 @@ const putBody = z.strictObject({
   mode: fields.mode.default(null),
   config: fields.config.default({}),
   glCodes: fields.glCodes.default({}),
+  externalDropFolder: fields.externalDropFolder.default(null),
+  internalDropFolder: fields.internalDropFolder.default(null),
+  externalImportId: fields.externalImportId.default(null),
+  internalImportId: fields.internalImportId.default(null),
+  partitionBy: fields.partitionBy.default('none'),
+  partitionDays: fields.partitionDays.default(7),
   schedule: fields.schedule.default(null),
   timezone: fields.timezone.default('UTC'),
   enabled: fields.enabled.default(true),
@@ -64,10 +72,11 @@ const patchBody = z
   .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
 const idParams = z.object({ id: z.string().min(1).max(100) });
 
-function view(row: Reconciliation) {
+function view(row: Reconciliation, nextRunAt: Date | null) {
   const effective = matchConfigSchema.safeParse(row.config);
   return {
     ...row,
+    nextRunAt: nextRunAt?.toISOString() ?? null,
     effectiveConfig: effective.success ? effective.data : null,
     ...(effective.success ? {} : { configIssues: effective.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) }),
   };
@@ -75,6 +84,27 @@ function view(row: Reconciliation) {
 
 export function reconciliationRoutes(deps: ApiDeps): RouteSpec[] {
   const db = deps.db.db;
+  const schedules = deps.schedules;
+  const nextRunAt = async (row: Reconciliation) => {
+    if (!schedules || !row.schedule || !row.enabled) return null;
+    try {
+      return await schedules.nextRunAt(row.id);
+    } catch (error) {
+      // The list still answers when the job system does not; the next run is then unknown.
+      deps.logger.warn({ err: error, reconciliationId: row.id }, 'could not read the next scheduled run');
+      return null;
+    }
+  };
+  const shown = async (row: Reconciliation) => view(row, await nextRunAt(row));
+  /** The row is committed; a scheduler that cannot be reached now is brought in line when the job system next syncs. */
+  const resync = async (row: Reconciliation) => {
+    try {
+      await schedules?.sync(row);
+    } catch (error) {
+      deps.logger.warn({ err: error, reconciliationId: row.id }, 'could not update the reconciliation’s scheduler; it is synced when the job system starts');
+    }
+    return shown(row);
+  };
   const found = async (id: string) => {
     const row = await reconciliationById(db, id);
     if (!row) throw new AppError('not_found', `No reconciliation "${id}"`);
@@ -88,7 +118,7 @@ export function reconciliationRoutes(deps: ApiDeps): RouteSpec[] {
       summary: 'Configured reconciliations with their tolerances, windows and schedule',
       tag: 'reconciliations',
       responses: { 200: { description: 'Every reconciliation, in id order' } },
-      handler: async () => ({ items: (await listReconciliations(db)).map(view) }),
+      handler: async () => ({ items: await Promise.all((await listReconciliations(db)).map(shown)) }),
     }),
     defineRoute({
       method: 'get',
@@ -98,7 +128,7 @@ export function reconciliationRoutes(deps: ApiDeps): RouteSpec[] {
       tag: 'reconciliations',
       params: idParams,
       responses: { 200: { description: 'The reconciliation' }, 404: { description: 'No reconciliation with this id' } },
-      handler: async ({ params }) => view(await found(params.id)),
+      handler: async ({ params }) => shown(await found(params.id)),
     }),
     defineRoute({
       method: 'post',
@@ -108,7 +138,7 @@ export function reconciliationRoutes(deps: ApiDeps): RouteSpec[] {
       tag: 'reconciliations',
       body: createBody,
       responses: { 201: { description: 'Created' }, 400: { description: 'Every invalid field' }, 409: { description: 'The id is taken' } },
-      handler: async ({ body, user }) => view(await createReconciliation(db, body, user!.id, deps.clock())),
+      handler: async ({ body, user }) => resync(await createReconciliation(db, body, user!.id, deps.clock())),
     }),
     defineRoute({
       method: 'put',
@@ -119,7 +149,7 @@ export function reconciliationRoutes(deps: ApiDeps): RouteSpec[] {
       params: idParams,
       body: putBody,
       responses: { 200: { description: 'Updated' }, 400: { description: 'Every invalid field' }, 404: { description: 'No reconciliation with this id' } },
-      handler: async ({ params, body, user }) => view(await updateReconciliation(db, params.id, body, user!.id, deps.clock())),
+      handler: async ({ params, body, user }) => resync(await updateReconciliation(db, params.id, body, user!.id, deps.clock())),
     }),
     defineRoute({
       method: 'patch',
@@ -130,7 +160,25 @@ export function reconciliationRoutes(deps: ApiDeps): RouteSpec[] {
       params: idParams,
       body: patchBody,
       responses: { 200: { description: 'Updated' }, 400: { description: 'Every invalid field' }, 404: { description: 'No reconciliation with this id' } },
-      handler: async ({ params, body, user }) => view(await updateReconciliation(db, params.id, body, user!.id, deps.clock())),
+      handler: async ({ params, body, user }) => resync(await updateReconciliation(db, params.id, body, user!.id, deps.clock())),
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/reconciliations/:id',
+      role: 'admin',
+      summary: 'Remove a reconciliation and its nightly schedule (its runs stay)',
+      tag: 'reconciliations',
+      params: idParams,
+      responses: { 200: { description: 'Removed' }, 404: { description: 'No reconciliation with this id' } },
+      handler: async ({ params, user }) => {
+        const removed = await deleteReconciliation(db, params.id, user!.id, deps.clock());
+        try {
+          await schedules?.remove(removed.id);
+        } catch (error) {
+          deps.logger.warn({ err: error, reconciliationId: removed.id }, 'could not remove the reconciliation’s scheduler; it is removed when the job system starts');
+        }
+        return { id: removed.id, deleted: true };
+      },
     }),
   ];
 }

@@ -46,3 +46,14 @@ export async function updateReconciliation(db: Database, id: string, fields: Par
     return row!;
   });
 }
+
+/** Removes a reconciliation; its runs stay (their reconciliation becomes null), the audit entry keeps what it was. */
+export async function deleteReconciliation(db: Database, id: string, actor: string, now: Date): Promise<Reconciliation> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(reconciliations).where(eq(reconciliations.id, id)).for('update');
+    if (!before) throw new AppError('not_found', `No reconciliation "${id}"`);
+    await tx.delete(reconciliations).where(eq(reconciliations.id, id));
+    await appendAudit(tx, [{ actor, action: 'reconciliation.deleted', entityType: 'reconciliation', entityId: id, payload: { previous: { ...before, createdAt: before.createdAt.toISOString(), updatedAt: before.updatedAt.toISOString() } } }], now);
+    return before;
+  });
+}
