@@ -12,3 +12,33 @@ export const ALIASES: Readonly<Record<string, string>> = {
   'Nordlicht AG': 'NORDLICHT AKTIENGESELLSCHAFT',
   'Stahl & Co': 'STAHL UND CO',
 };
+
+/**
+ * The multilingual level: the same families as banks in more countries write
+ * them (German, French, Spanish, Italian, Dutch, Polish, Portuguese), with
+ * their accents, replacing the narrative's lead words. Matched by the lists above.
+ */
+export const MULTILINGUAL: readonly { readonly from: readonly string[]; readonly to: readonly string[] }[] = [
+  { from: FEE_TEXTS, to: ['Kontoführungsentgelt', 'Frais bancaires mensuels', 'Comisión de mantenimiento', 'Spese tenuta conto', 'Bankkosten kwartaal', 'Opłata za prowadzenie rachunku', 'Tarifa de manutenção'] },
+  { from: INTEREST_TEXTS, to: ['Habenzinsen Quartal', 'Intérêts créditeurs', 'Intereses a favor', 'Interessi attivi', 'Creditrente', 'Juros credores'] },
+  { from: RETURN_TEXTS, to: ['Rücklastschrift mangels Deckung', 'Rejet de prélèvement impayé', 'Devolución de recibo', 'Storno addebito insoluto', 'Terugboeking incasso'] },
+  { from: RECEIPT_TEXTS, to: ['Gutschrift Überweisung', 'Virement reçu', 'Transferencia recibida', 'Bonifico in entrata', 'Overboeking ontvangen', 'Przelew przychodzący'] },
+  { from: PAYMENT_TEXTS, to: ['Überweisung ausgehend', 'Virement émis', 'Transferencia emitida', 'Bonifico in uscita', 'Overboeking verzonden', 'Przelew wychodzący'] },
+];
+export const LEDGER_WORDS: Readonly<Record<string, readonly string[]>> = {
+  Invoice: ['Rechnung', 'Facture', 'Factura', 'Fattura', 'Factuur'],
+  Receipt: ['Zahlungseingang', 'Encaissement', 'Cobro', 'Incasso'],
+  'Supplier payment': ['Lieferantenzahlung', 'Paiement fournisseur', 'Pago a proveedor', 'Pagamento fornitore'],
+};
+
+/**
+ * The ambiguous level: terse statement lines that name the family only by a
+ * bank's short code, and one-sided items without the counterparty's name.
+ */
+export const TERSE: readonly { readonly from: readonly string[]; readonly to: readonly string[] }[] = [
+  { from: FEE_TEXTS, to: ['CHARGES', 'ACCT FEE', 'GEBUEHR', 'FRAIS'] },
+  { from: INTEREST_TEXTS, to: ['INTEREST', 'ZINSEN', 'INT CR'] },
+  { from: RETURN_TEXTS, to: ['RETURN R01', 'RUECKLASTSCHRIFT', 'REJET'] },
+  { from: RECEIPT_TEXTS, to: ['CREDIT', 'TRF IN', 'GUTSCHRIFT'] },
+  { from: PAYMENT_TEXTS, to: ['DEBIT', 'TRF OUT', 'LASTSCHRIFT'] },
+];
