@@ -63,6 +63,19 @@ export interface RunMetrics {
   fallback(agent: string, reason: string): void;
   tokens(agent: string, usage: TokenUsage): void;
   suggestion(source: string): void;
+  /** Once per run that ran (not for a finished run read back from its checkpoint). */
+  run?(outcome: RunOutcomeReport): void;
+}
+
+export interface RunOutcomeReport {
+  readonly mode: AgentMode;
+  readonly outcome: 'completed' | 'failed' | 'cancelled';
+  readonly seconds: number;
+  /** Present when the run completed. */
+  readonly summary?: {
+    readonly match: { readonly externalRecords: number; readonly internalRecords: number; readonly matchedRecords: number };
+    readonly byType: Readonly<Record<string, number>>;
+  };
 }
 
 export interface AutoApprovalPolicy {

@@ -46,7 +46,16 @@ export async function runBatch(options: RunBatchOptions): Promise<RunBatchResult
       return { summary: done.summary, results: done.results, resumed: false };
     }
   }
-  const final = await graph.invoke(resumed ? null : { input: options.input }, config);
-  if (!final.summary) throw new Error(`run ${options.input.runId} ended without a summary`);
-  return { summary: final.summary, results: final.results, resumed };
+  const metrics = options.deps.metrics;
+  const started = options.deps.clock().getTime();
+  const seconds = () => Math.max(0, options.deps.clock().getTime() - started) / 1000;
+  try {
+    const final = await graph.invoke(resumed ? null : { input: options.input }, config);
+    if (!final.summary) throw new Error(`run ${options.input.runId} ended without a summary`);
+    metrics?.run?.({ mode: options.settings.mode, outcome: 'completed', seconds: seconds(), summary: final.summary });
+    return { summary: final.summary, results: final.results, resumed };
+  } catch (error) {
+    metrics?.run?.({ mode: options.settings.mode, outcome: options.signal?.aborted ? 'cancelled' : 'failed', seconds: seconds() });
+    throw error;
+  }
 }

@@ -13,6 +13,8 @@ import { rulesAgents } from '../agents/rules-agents.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import { createDbRunStore } from '../db/repositories/run-store.ts';
 import type { Logger } from '../monitoring/logger.ts';
+import { processMetrics, type ReconMetrics } from '../monitoring/metrics-registry.ts';
+import { llmObserver, runMetrics } from '../monitoring/run-metrics.ts';
 
 /** Fingerprint answers kept per process; old ones go first. */
 const CACHE_LIMIT = 10_000;
@@ -50,7 +52,15 @@ export interface RunWiring {
   close(): Promise<void>;
 }
 
-export async function wireRun(config: Config, db: DatabaseHandle, loadRecords: RecordSource, logger: Logger, onProgress?: (p: RunProgress) => void): Promise<RunWiring> {
+/** `metrics`: the registry the run counts into; the process's own by default (scraped at `/metrics`). */
+export async function wireRun(
+  config: Config,
+  db: DatabaseHandle,
+  loadRecords: RecordSource,
+  logger: Logger,
+  onProgress?: (p: RunProgress) => void,
+  metrics: ReconMetrics = processMetrics(),
+): Promise<RunWiring> {
   const llm = config.llm.baseUrl
     ? createLlmAgents({
         baseUrl: config.llm.baseUrl,
@@ -61,6 +71,7 @@ export async function wireRun(config: Config, db: DatabaseHandle, loadRecords: R
         method: config.llm.structuredOutput === 'json_mode' ? 'jsonMode' : 'functionCalling',
         price: config.llm.price,
         logger,
+        observer: llmObserver(metrics),
       })
     : undefined;
   const checkpointer = await createCheckpointer({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -71,6 +82,7 @@ export async function wireRun(config: Config, db: DatabaseHandle, loadRecords: R
     loadRecords,
     clock: () => new Date(),
     cache: processCache,
+    metrics: runMetrics(metrics),
     price: config.llm.price,
     ...(onProgress ? { onProgress } : {}),
   };

@@ -17,7 +17,7 @@ import { CLASSIFY_PROMPT } from '../../prompts/classify/classify-prompt.ts';
 import { ROOT_CAUSE_PROMPT, type RootCauseItem } from '../../prompts/root-cause/root-cause-prompt.ts';
 import { promptVersion, type AgentPrompt } from '../../prompts/shared/agent-prompt.ts';
 import { SUGGEST_PROMPT, type SuggestItem } from '../../prompts/suggest/suggest-prompt.ts';
-import { CircuitBreaker, SYSTEM_CLOCK, type CircuitBreakerOptions, type Clock } from './circuit-breaker.ts';
+import { CircuitBreaker, SYSTEM_CLOCK, type CircuitBreakerOptions, type CircuitState, type Clock } from './circuit-breaker.ts';
 import { costOf, ZERO_USAGE, type PriceTable } from './llm-cost.ts';
 import { fallbackReasonOf, isAvailabilityFailure, llmError, toLlmError } from './llm-errors.ts';
 import { answerOf, retryPolicy, usageOf, type StructuredMethod } from './llm-response.ts';
@@ -44,6 +44,14 @@ export interface LlmAgentsOptions {
   /** Default 0: the same break should get the same answer. `null` sends none (reasoning models refuse one). */
   readonly temperature?: number | null;
   readonly logger?: Logger;
+  /** Told of every call and circuit state change (the metrics); injected so this module stays free of them. */
+  readonly observer?: LlmObserver;
+}
+
+/** What the adapter reports per call: `outcome` is `ok` or the failure's fallback reason. */
+export interface LlmObserver {
+  call(event: { agent: string; outcome: string; seconds: number; usage?: TokenUsage; cost?: string }): void;
+  circuit(state: CircuitState): void;
 }
 
 export interface LlmCallResult<T> {
@@ -80,7 +88,9 @@ function withCallFacts(error: unknown, facts: Record<string, unknown>): AppError
 export function createLlmAgents(options: LlmAgentsOptions): LlmAgents {
   const clock = options.clock ?? SYSTEM_CLOCK;
   const method: StructuredMethod = options.jsonMode ? 'jsonMode' : (options.method ?? 'functionCalling');
-  const circuit = new CircuitBreaker({ ...options.circuit, clock, isFailure: isAvailabilityFailure });
+  const observer = options.observer;
+  const circuit = new CircuitBreaker({ ...options.circuit, clock, isFailure: isAvailabilityFailure, ...(observer ? { onStateChange: (state: CircuitState) => observer.circuit(state) } : {}) });
+  observer?.circuit(circuit.state);
   const chat = new ChatOpenAI({
     model: options.model,
     // The SDK insists on a key; local endpoints ignore it. Never read from the environment here.
@@ -122,6 +132,7 @@ export function createLlmAgents(options: LlmAgentsOptions): LlmAgents {
         try {
           const outputs = validate(answerOf(raw, method));
           log?.debug({ latencyMs, usage, batchSize: items.length }, 'llm call answered');
+          observer?.call({ agent: prompt.id, outcome: 'ok', seconds: latencyMs / 1000, usage, ...(cost === undefined ? {} : { cost }) });
           return { outputs, usage, model: options.model, promptVersion: version, latencyMs, ...(cost === undefined ? {} : { cost }) };
         } catch (error) {
           throw withCallFacts(error, { ...facts, usage, latencyMs, ...(cost === undefined ? {} : { cost }) });
@@ -130,6 +141,11 @@ export function createLlmAgents(options: LlmAgentsOptions): LlmAgents {
     } catch (error) {
       const e = error instanceof AppError ? error : toLlmError(error, facts);
       log?.warn({ fallbackReason: fallbackReasonOf(e), code: e.code, latencyMs: clock.now() - started, err: e.message }, 'llm call failed');
+      if (observer) {
+        // A bad answer still spent tokens: its usage and cost ride on the error's details.
+        const { usage, cost } = e.details as { usage?: TokenUsage; cost?: string };
+        observer.call({ agent: prompt.id, outcome: fallbackReasonOf(e), seconds: (clock.now() - started) / 1000, ...(usage ? { usage } : {}), ...(typeof cost === 'string' ? { cost } : {}) });
+      }
       throw e;
     }
   }
