@@ -4,7 +4,7 @@ import { AppError } from '../../core/errors/app-error.ts';
 import { EXCEPTION_STATUSES, SUGGESTION_SOURCES } from '../../core/statuses.ts';
 import { ACTION_INFO, BREAK_TYPE_INFO, BREAK_TYPES, ROOT_CAUSE_INFO, ROOT_CAUSES } from '../../core/taxonomy/index.ts';
 import { exceptionDetail } from '../../db/repositories/exceptions-detail.ts';
-import { listExceptions, type ExceptionFilter, type ExceptionListItem } from '../../db/repositories/exceptions-query.ts';
+import { listExceptions, type ExceptionFilter } from '../../db/repositories/exceptions-query.ts';
 import type { RecordRow } from '../../db/schema/records.ts';
 import type { SuggestionRow } from '../../db/schema/suggestions.ts';
 import type { ApiDeps } from '../api-deps.ts';
@@ -99,17 +99,6 @@ function laterOf(iso: string | undefined, date: Date): Date {
 
 const ageDays = (openedAt: Date, now: Date) => Math.max(0, Math.floor((now.getTime() - openedAt.getTime()) / DAY_MS));
 
-function listItem(e: ExceptionListItem, now: Date) {
-  return {
-    ...e,
-    currency: e.currency.trim(),
-    typeLabel: BREAK_TYPE_INFO[e.type].label,
-    openedAt: e.openedAt.toISOString(),
-    ageDays: ageDays(e.openedAt, now),
-    suggestedAction: e.action ? ACTION_INFO[e.action].label : null,
-  };
-}
-
 const recordView = (r: RecordRow) => ({ ...r, currency: r.currency.trim() });
 const suggestionView = (s: SuggestionRow) => ({ ...s, actionLabel: ACTION_INFO[s.action].label, causeLabel: ROOT_CAUSE_INFO[s.cause].label, typeLabel: BREAK_TYPE_INFO[s.type].label });
 
@@ -123,10 +112,11 @@ export function exceptionRoutes(deps: ApiDeps): RouteSpec[] {
       tag: 'exceptions',
       query: listQuery,
       responses: { 200: { description: 'One page of exceptions', schema: pageSchema(itemSchema) } },
-      handler: async ({ query }) => {
+      handler: async ({ query, c }) => {
         const now = deps.clock();
-        const page = await listExceptions(deps.db.db, { filter: filterOf(query, now), sort: query.sort, order: query.order, limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) });
-        return { items: page.items.map((e) => listItem(e, now)), nextCursor: page.nextCursor };
+        const page = await listExceptions(deps.db.db, { filter: filterOf(query, now), sort: query.sort, order: query.order, limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) }, now);
+        // The items arrive as JSON text from the database; wrapping them by hand keeps them from being parsed and re-serialised.
+        return c.body(`{"items":${page.itemsJson},"nextCursor":${JSON.stringify(page.nextCursor)}}`, 200, { 'content-type': 'application/json' });
       },
     }),
     defineRoute({

@@ -7,7 +7,7 @@
  */
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { ExceptionStatus, SuggestionSource } from '../../core/statuses.ts';
-import type { BreakType, ResolutionAction, RootCause } from '../../core/taxonomy/index.ts';
+import { ACTION_INFO, BREAK_TYPE_INFO, type BreakType, type RootCause } from '../../core/taxonomy/index.ts';
 import type { Database } from '../client.ts';
 import { exceptions } from '../schema/exceptions.ts';
 import { suggestions } from '../schema/suggestions.ts';
@@ -50,26 +50,17 @@ export interface ExceptionPageRequest {
   readonly cursor?: string;
 }
 
-export interface ExceptionListItem {
-  readonly id: string;
-  readonly status: ExceptionStatus;
-  readonly type: BreakType;
-  readonly cause: RootCause | null;
-  readonly account: string;
-  readonly currency: string;
-  readonly amount: string;
-  readonly difference: string;
-  readonly confidence: string | null;
-  readonly source: SuggestionSource | null;
-  readonly verified: boolean;
-  readonly openedAt: Date;
-  readonly runId: string;
-  readonly reconciliationId: string | null;
-  readonly asOf: string;
-  readonly assignee: string | null;
-  readonly version: number;
-  readonly suggestionVersion: number | null;
-  readonly action: ResolutionAction | null;
+/**
+ * One queue page as JSON text, built by the database: the rows never become
+ * JavaScript objects on the way through, which is most of a page's cost in
+ * the API process (row mapping, re-serialising, garbage). Each item carries
+ * the exception's queue columns plus `action` (the current suggestion's),
+ * `typeLabel`, `suggestedAction` (its label) and `ageDays` at `now`.
+ */
+export interface ExceptionPageJson {
+  /** A JSON array of the page's items, in page order. */
+  readonly itemsJson: string;
+  readonly nextCursor: string | null;
 }
 
 const SORT_COLUMNS = { openedAt: exceptions.openedAt, amount: exceptions.amount, confidence: exceptions.confidence } as const;
@@ -125,7 +116,33 @@ function afterCursor(sort: ExceptionSort, order: SortOrder, key: CursorValue, id
   return sort === 'confidence' && order === 'asc' ? or(row, isNull(column))! : row;
 }
 
-export async function listExceptions(db: Database, request: ExceptionPageRequest): Promise<{ items: ExceptionListItem[]; nextCursor: string | null }> {
+/** `case <column> when 'key' then 'label' … end`, from core's taxonomy: constant text, so the statement stays one prepared plan. */
+function labelCase(column: SQL, labels: Readonly<Record<string, { label: string }>>): SQL {
+  const quote = (v: string) => `'${v.replaceAll("'", "''")}'`;
+  const arms = Object.entries(labels).map(([key, info]) => `when ${quote(key)} then ${quote(info.label)}`);
+  return sql`case ${column} ${sql.raw(arms.join(' '))} end`;
+}
+
+const TYPE_LABEL = labelCase(sql`${exceptions.type}::text`, BREAK_TYPE_INFO);
+const ACTION_LABEL = labelCase(sql`${suggestions.action}::text`, ACTION_INFO);
+/** Milliseconds, like a JavaScript Date's ISO string. */
+const OPENED_AT_ISO = sql`to_char(${exceptions.openedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+function itemJson(now: Date): SQL {
+  // Money and confidence as their exact decimal text: numeric would become a JSON number.
+  return sql`json_build_object(
+    'id', ${exceptions.id}, 'status', ${exceptions.status}, 'type', ${exceptions.type}, 'cause', ${exceptions.cause},
+    'account', ${exceptions.account}, 'currency', rtrim(${exceptions.currency}), 'amount', ${exceptions.amount}::text,
+    'difference', ${exceptions.difference}::text, 'confidence', ${exceptions.confidence}::text, 'source', ${exceptions.source},
+    'verified', ${exceptions.verified}, 'openedAt', ${OPENED_AT_ISO}, 'runId', ${exceptions.runId},
+    'reconciliationId', ${exceptions.reconciliationId}, 'asOf', to_char(${exceptions.asOf}, 'YYYY-MM-DD'),
+    'assignee', ${exceptions.assignee}, 'version', ${exceptions.version}, 'suggestionVersion', ${exceptions.currentSuggestionVersion},
+    'action', ${suggestions.action}, 'typeLabel', ${TYPE_LABEL}, 'suggestedAction', ${ACTION_LABEL},
+    'ageDays', greatest(0, floor(extract(epoch from (${now.toISOString()}::timestamptz - date_trunc('milliseconds', ${exceptions.openedAt}))) / 86400))::int
+  )`;
+}
+
+export async function listExceptions(db: Database, request: ExceptionPageRequest, now: Date): Promise<ExceptionPageJson> {
   const { sort, order, limit } = request;
   const sortName = `${sort}:${order}`;
   const conditions = filterConditions(request.filter);
@@ -136,38 +153,39 @@ export async function listExceptions(db: Database, request: ExceptionPageRequest
     if (typeof id !== 'string' || !UUID.test(id) || !keyOk) throw invalidCursor();
     conditions.push(afterCursor(sort, order, key ?? null, id));
   }
+  const dir = sql.raw(order === 'asc' ? 'asc' : 'desc');
   const direction = order === 'asc' ? asc : desc;
-  const rows = await db
+  const orderBy = sql`${SORT_COLUMNS[sort]} ${dir}, ${exceptions.id} ${dir}`;
+  // The page plus one row (is there a next page?), numbered in page order; the
+  // join to the current suggestion is one unique-index lookup per page row.
+  const page = db
     .select({
-      id: exceptions.id,
-      status: exceptions.status,
-      type: exceptions.type,
-      cause: exceptions.cause,
-      account: exceptions.account,
-      currency: exceptions.currency,
-      amount: exceptions.amount,
-      difference: exceptions.difference,
-      confidence: exceptions.confidence,
-      source: exceptions.source,
-      verified: exceptions.verified,
-      openedAt: exceptions.openedAt,
-      runId: exceptions.runId,
-      reconciliationId: exceptions.reconciliationId,
-      asOf: exceptions.asOf,
-      assignee: exceptions.assignee,
-      version: exceptions.version,
-      suggestionVersion: exceptions.currentSuggestionVersion,
-      // One unique-index lookup per row of the page: the join runs after the limit.
-      action: suggestions.action,
-      sortKey: SORT_KEY_TEXT[sort],
+      item: sql`${itemJson(now)}`.as('item'),
+      sortKey: sql<string | null>`${SORT_KEY_TEXT[sort]}`.as('sort_key'),
+      id: sql<string>`${exceptions.id}::text`.as('item_id'),
+      n: sql<number>`row_number() over (order by ${orderBy})`.as('n'),
     })
     .from(exceptions)
     .leftJoin(suggestions, and(eq(suggestions.exceptionId, exceptions.id), eq(suggestions.version, exceptions.currentSuggestionVersion)))
     .where(conditions.length > 0 ? and(...conditions) : undefined)
     .orderBy(direction(SORT_COLUMNS[sort]), direction(exceptions.id))
-    .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  const nextCursor = rows.length > limit && last ? encodeCursor({ sort: sortName, key: [last.sortKey, last.id] }) : null;
-  return { items: page.map(({ sortKey: _sortKey, ...item }) => item), nextCursor };
+    .limit(limit + 1)
+    .as('p');
+  const inPage = sql`${page.n} <= ${limit}`;
+  // Prepared: the driver keeps one parsed statement per query text and
+  // connection, so a page is one round trip and no re-planning of this text.
+  const rows = await db
+    .select({
+      items: sql<string>`coalesce(json_agg(${page.item} order by ${page.n}) filter (where ${inPage}), '[]'::json)::text`,
+      more: sql<boolean>`count(*) > ${limit}`,
+      lastKey: sql<string | null>`(array_agg(${page.sortKey} order by ${page.n} desc) filter (where ${inPage}))[1]`,
+      lastId: sql<string | null>`(array_agg(${page.id} order by ${page.n} desc) filter (where ${inPage}))[1]`,
+    })
+    .from(page)
+    .prepare('exception_queue_page')
+    .execute();
+  const row = rows[0];
+  if (!row) return { itemsJson: '[]', nextCursor: null };
+  const nextCursor = row.more && row.lastId ? encodeCursor({ sort: sortName, key: [row.lastKey, row.lastId] }) : null;
+  return { itemsJson: row.items, nextCursor };
 }
