@@ -46,7 +46,7 @@ export function localAdminNotice(admin: LocalAdmin, url: string | undefined): st
     `  ${admin.token}`,
     '',
     'Store it now: it is shown only this once (Recon keeps only its hash).',
-    // TODO(#7): point at the web app's login form once it has one.
-    `Call the API at ${where} with "Authorization: Bearer <token>" (POST it to /api/auth/login for a browser session), and try it in the API docs at ${url ? `${url}/api/docs` : '/api/docs'}.`,
+    `Paste it into the web app's login form at ${url ? `${url}/login` : '/login'} to review exceptions in the browser.`,
+    `Call the API at ${where} with "Authorization: Bearer <token>", and try it in the API docs at ${url ? `${url}/api/docs` : '/api/docs'}.`,
   ];
 }

@@ -1,5 +1,8 @@
 import { Route, Router } from '@solidjs/router';
 import { render } from 'solid-js/web';
+import { LoginPage } from './auth/login-page.tsx';
+import { SessionProvider } from './auth/session.tsx';
+import { ExceptionDetailPage } from './detail/exception-detail-page.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
 import { AuditPage } from './pages/audit-page.tsx';
 import { DashboardPage } from './pages/dashboard-page.tsx';
@@ -15,15 +18,20 @@ if (!root) throw new Error('index.html has no #root element');
 
 render(
   () => (
-    <Router root={AppLayout}>
-      <Route path="/" component={ReviewQueuePage} />
-      <Route path="/runs" component={RunsPage} />
-      <Route path="/dashboard" component={DashboardPage} />
-      <Route path="/imports" component={ImportsPage} />
-      <Route path="/evals" component={EvalsPage} />
-      <Route path="/audit" component={AuditPage} />
-      <Route path="*404" component={NotFoundPage} />
-    </Router>
+    // The session outside the router: every page and the top bar read the same signed-in user.
+    <SessionProvider>
+      <Router root={AppLayout}>
+        <Route path="/" component={ReviewQueuePage} />
+        <Route path="/exceptions/:id" component={ExceptionDetailPage} />
+        <Route path="/login" component={LoginPage} />
+        <Route path="/runs" component={RunsPage} />
+        <Route path="/dashboard" component={DashboardPage} />
+        <Route path="/imports" component={ImportsPage} />
+        <Route path="/evals" component={EvalsPage} />
+        <Route path="/audit" component={AuditPage} />
+        <Route path="*404" component={NotFoundPage} />
+      </Router>
+    </SessionProvider>
   ),
   root,
 );

@@ -1,5 +1,6 @@
 import { useLocation, type RouteSectionProps } from '@solidjs/router';
 import { For } from 'solid-js';
+import { SessionBadge } from '../auth/session-badge.tsx';
 import { HealthStatus } from './health-status.tsx';
 import { NavIcon } from './nav-icon.tsx';
 import { SECTIONS, sectionMatch } from './navigation.ts';
@@ -20,6 +21,7 @@ export function AppLayout(props: RouteSectionProps) {
           </span>
           <span class="brand__name">Recon</span>
         </a>
+        <SessionBadge />
         <HealthStatus />
       </header>
       <nav class="sidebar" aria-label="Main">

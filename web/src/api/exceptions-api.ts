@@ -1,0 +1,54 @@
+/** Typed calls for the review queue and an exception's decisions. */
+import { getJson, postJson } from './client.ts';
+import type { ApproveResponse, BulkApproveResponse, DecisionResponse, ExceptionDetailView, ExceptionListItem, Page, Resolution, BreakType, RootCause } from './types.ts';
+
+/** The API's cap per bulk-approve call (core/review/decision-requests.ts BULK_APPROVE_LIMIT). */
+export const BULK_APPROVE_BATCH = 500;
+
+export function fetchExceptionPage(params: URLSearchParams, options: { signal?: AbortSignal } = {}): Promise<Page<ExceptionListItem>> {
+  return getJson<Page<ExceptionListItem>>(`/api/exceptions?${params.toString()}`, options);
+}
+
+export function fetchException(id: string, options: { signal?: AbortSignal } = {}): Promise<ExceptionDetailView> {
+  return getJson<ExceptionDetailView>(`/api/exceptions/${encodeURIComponent(id)}`, options);
+}
+
+const decisionPath = (id: string, kind: string) => `/api/exceptions/${encodeURIComponent(id)}/${kind}`;
+
+export function approveException(id: string, expectedVersion: number, comment?: string): Promise<ApproveResponse> {
+  return postJson<ApproveResponse>(decisionPath(id, 'approve'), { expectedVersion, ...(comment ? { comment } : {}) });
+}
+
+export function rejectException(id: string, expectedVersion: number, reason: string): Promise<DecisionResponse> {
+  return postJson<DecisionResponse>(decisionPath(id, 'reject'), { expectedVersion, reason });
+}
+
+export function escalateException(id: string, expectedVersion: number, reason: string): Promise<DecisionResponse> {
+  return postJson<DecisionResponse>(decisionPath(id, 'escalate'), { expectedVersion, reason });
+}
+
+export interface EditBody {
+  readonly expectedVersion: number;
+  readonly resolution: Resolution;
+  readonly type?: BreakType;
+  readonly cause?: RootCause;
+  readonly rationale?: string;
+}
+
+export function editException(id: string, body: EditBody): Promise<DecisionResponse> {
+  return postJson<DecisionResponse>(decisionPath(id, 'edit'), body);
+}
+
+/** Bulk approval in calls of at most 500 ids, their answers merged; a failing call stops the rest and rejects. */
+export async function bulkApprove(ids: readonly string[], comment?: string): Promise<BulkApproveResponse> {
+  const merged = { approved: [], pending: [], skipped: [], remaining: 0 } as { approved: BulkApproveResponse['approved'][number][]; pending: BulkApproveResponse['pending'][number][]; skipped: BulkApproveResponse['skipped'][number][]; remaining: number };
+  for (let i = 0; i < ids.length; i += BULK_APPROVE_BATCH) {
+    const batch = ids.slice(i, i + BULK_APPROVE_BATCH);
+    const answer = await postJson<BulkApproveResponse>('/api/decisions/bulk-approve', { ids: batch, ...(comment ? { comment } : {}) });
+    merged.approved.push(...answer.approved);
+    merged.pending.push(...answer.pending);
+    merged.skipped.push(...answer.skipped);
+    merged.remaining += answer.remaining;
+  }
+  return merged;
+}
