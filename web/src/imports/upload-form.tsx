@@ -61,11 +61,11 @@ export function UploadForm(props: { onUploaded?: (result: UploadResult) => void;
     <form class="panel" aria-labelledby="upload-title" onSubmit={submit} data-testid="upload-form">
       <h2 id="upload-title">Upload a file</h2>
       <div class="form-grid">
-        <label class="field field--wide">
-          <span>File</span>
-          <input ref={setFileInput} type="file" name="file" onChange={(e) => setFile(e.currentTarget.files?.[0])} aria-describedby="file-help" />
+        <div class="field field--wide">
+          <label for="upload-file">File</label>
+          <input ref={setFileInput} id="upload-file" type="file" name="file" onChange={(e) => setFile(e.currentTarget.files?.[0])} aria-describedby="file-help" />
           <small id="file-help">MT940/942/950, camt.052/053/054, BAI2, OFX/QFX, CSV or XLSX. The whole file is imported, or nothing.</small>
-        </label>
+        </div>
         <fieldset class="field">
           <legend>Side</legend>
           <label>
