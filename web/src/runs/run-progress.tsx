@@ -27,7 +27,9 @@ export function RunProgressBar(props: { progress: RunProgress | undefined; recon
         </span>
       </div>
       {/* Without a total the bar is indeterminate: no value, as the ARIA pattern asks. */}
-      <progress class="run-progress__bar" aria-labelledby="run-progress-label" attr:max={total() > 0 ? total() : undefined} attr:value={total() > 0 ? done() : undefined} />
+      <Show when={total() > 0} fallback={<progress class="run-progress__bar" aria-labelledby="run-progress-label" />}>
+        <progress class="run-progress__bar" aria-labelledby="run-progress-label" max={total()} value={done()} />
+      </Show>
       <Show when={props.progress?.message}>{(message) => <p class="run-progress__message">{message()}</p>}</Show>
       <Show when={props.reconnecting}>
         <p class="run-progress__message">Connection lost; reconnecting…</p>
