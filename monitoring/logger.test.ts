@@ -44,4 +44,12 @@ describe('createLogger', () => {
     expect(text).not.toContain('Bearer t');
     expect(text).toContain('[redacted]');
   });
+
+  it('redacts secrets two levels down and in environment-shaped objects', () => {
+    const out = memory();
+    const logger = createLogger({ destination: out.stream });
+    logger.info({ config: { llm: { apiKey: 'sk-deep' } }, env: { LLM_API_KEY: 'sk-env', DATABASE_URL: 'postgres://u:envpw@h/db' }, options: { headers: { authorization: 'Bearer deep' } } }, 'deep');
+    const text = JSON.stringify(out.lines());
+    for (const secret of ['sk-deep', 'sk-env', 'envpw', 'Bearer deep']) expect(text).not.toContain(secret);
+  });
 });

@@ -22,21 +22,17 @@ export interface LoggerOptions {
  * paths; `*` matches one level, so nested config objects are covered too.
  */
 export const REDACTED_PATHS = [
-  'password',
-  '*.password',
-  'apiKey',
-  '*.apiKey',
-  'token',
-  '*.token',
-  'authorization',
-  '*.authorization',
+  ...['password', 'apiKey', 'token', 'authorization', 'cookie', 'databaseUrl', 'redisUrl', 'DATABASE_URL', 'REDIS_URL', 'LLM_API_KEY'].flatMap((key) => [
+    key,
+    `*.${key}`,
+    // Two levels down: `config.llm.apiKey`, `options.headers.authorization`.
+    `*.*.${key}`,
+  ]),
   'req.headers.authorization',
   'req.headers.cookie',
-  'databaseUrl',
-  '*.databaseUrl',
-  'redisUrl',
-  '*.redisUrl',
-];
+  'headers["x-api-key"]',
+  '*.headers["x-api-key"]',
+]
 
 export function createLogger(options: LoggerOptions = {}): Logger {
   const pinoOptions = {

@@ -42,7 +42,9 @@ export function decisionRoutes(deps: ApiDeps): RouteSpec[] {
   const db = deps.db.db;
   const twoApproverAbove = deps.review.twoApproverAbove;
   const log = deps.logger.child({ component: 'decisions' });
+  // Called once the decision's transaction committed, so the count is of applies that happened.
   const logApply = (exceptionId: string, apply: { status: string; reason?: string } | undefined) => {
+    if (apply) deps.metrics?.applyOutcomes.inc({ outcome: apply.status });
     if (apply?.status === 'apply_failed') log.warn({ exceptionId, reason: apply.reason }, 'apply failed');
   };
   return [

@@ -1,4 +1,11 @@
-/** `GET /api/health`: the state of each dependency, and overall ok / degraded / down. */
+/**
+ * `GET /api/health`: the state of each dependency, and overall ok / degraded / down.
+ * The probes for orchestrators are apart from that report and cheaper:
+ * `GET /api/health/live` (liveness: the process answers; no dependency is
+ * asked, so a database outage does not get every replica restarted) and
+ * `GET /api/health/ready` (readiness: the critical dependencies answer; 503
+ * takes the replica out of the load balancer until they do).
+ */
 import { Hono } from 'hono';
 
 /** `degraded`: the dependency answers, but not well (an error status, say); the service goes on, degraded. */
@@ -24,6 +31,20 @@ export interface HealthReport {
  */
 export function healthRoutes(options: { version: string; critical: Record<string, HealthCheck>; optional?: Record<string, HealthCheck> }): Hono {
   const app = new Hono();
+  app.get('/live', (c) => c.json({ status: 'ok' }));
+  app.get('/ready', async (c) => {
+    const results = await Promise.all(
+      Object.entries(options.critical).map(async ([name, check]) => {
+        try {
+          return [name, (await check()).status] as const;
+        } catch {
+          return [name, 'down' as const] as const;
+        }
+      }),
+    );
+    const ready = results.every(([, status]) => status === 'up');
+    return c.json({ status: ready ? 'ready' : 'not_ready', checks: Object.fromEntries(results) }, ready ? 200 : 503);
+  });
   app.get('/', async (c) => {
     const entries = [
       ...Object.entries(options.critical).map(([name, check]) => ({ name, check, critical: true })),

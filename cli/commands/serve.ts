@@ -1,5 +1,7 @@
 import { createApp } from '../../api/app.ts';
-import { createMetrics } from '../../monitoring/metrics-registry.ts';
+import { processMetrics } from '../../monitoring/metrics-registry.ts';
+import { registerExposureGauges } from '../../monitoring/exposure-gauges.ts';
+import { metricsSnapshot } from '../../db/repositories/metrics-snapshot.ts';
 import { startServer } from '../../api/server.ts';
 import type { Config } from '../../core/config/config-schema.ts';
 import type { Logger } from '../../monitoring/logger.ts';
@@ -15,6 +17,8 @@ import { webDistDir } from '../web-build.ts';
 export async function serveUntilStopped(config: Config, logger: Logger, db: DatabaseHandle): Promise<number> {
   // Runs started through the API run in this process; a worker deployment would pass its queue instead.
   const runs = createRunLauncher({ config, db, logger });
+  const metrics = processMetrics();
+  registerExposureGauges(metrics, () => metricsSnapshot(db.db, db.kind, new Date()), { onError: (error) => logger.warn({ err: error }, 'metrics: the database figures could not be read') });
   const app = createApp({
     db,
     logger,
@@ -25,7 +29,7 @@ export async function serveUntilStopped(config: Config, logger: Logger, db: Data
     maxJsonBytes: 1024 * 1024,
     review: config.twoApproverAbove ? { twoApproverAbove: config.twoApproverAbove } : {},
     runs,
-    metrics: createMetrics(),
+    metrics,
     health: optionalHealthChecks(config),
     corsOrigins: config.corsOrigins,
     rateLimitPerMinute: config.rateLimitPerMinute,
