@@ -124,6 +124,20 @@ describe('GET /api/exceptions', () => {
     expect(otherRun.map((i) => i.id).sort()).toEqual([...other.ids, ...other.bare].sort());
   });
 
+  it('answers requests of one statement shape with their own values, and each shape with its own statement', async () => {
+    const account = all[0]!.account;
+    const expected = all.filter((i) => i.account === account).map((i) => i.id);
+    const accountsWith = (extra: number) => [account, ...Array.from({ length: extra }, (_, k) => `NOPE${k}`)].join(',');
+    for (const extra of [0, 1, 2, 99, 1, 0]) {
+      const got = (await page(`run=${queue.runId}&account=${accountsWith(extra)}&limit=500`)).items.map((i) => i.id);
+      expect(got, `${extra} extra accounts`).toEqual(expected);
+    }
+    for (const type of ['fee_deduction', 'missing_internal', 'fee_deduction']) {
+      const got = (await page(`run=${queue.runId}&type=${type}&limit=500`)).items.map((i) => i.id);
+      expect(got, type).toEqual(all.filter((i) => i.type === type).map((i) => i.id));
+    }
+  });
+
   it('sorts by age, amount and confidence either way, with ties broken by id', async () => {
     const key = { openedAt: (i: Item) => i.openedAt, amount: (i: Item) => Number(i.amount), confidence: (i: Item) => (i.confidence === null ? Infinity : Number(i.confidence)) };
     for (const sort of ['openedAt', 'amount', 'confidence'] as const) {

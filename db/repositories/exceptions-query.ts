@@ -5,13 +5,14 @@
  * the status — `(status, opened_at, id)`, `(status, amount)` — or the sort
  * column alone, so a page reads about `limit` index entries, not the table.
  */
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { eq, gt, gte, inArray, lt, lte, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { ExceptionStatus, SuggestionSource } from '../../core/statuses.ts';
-import { ACTION_INFO, BREAK_TYPE_INFO, type BreakType, type RootCause } from '../../core/taxonomy/index.ts';
+import type { BreakType, RootCause } from '../../core/taxonomy/index.ts';
 import type { Database } from '../client.ts';
 import { exceptions } from '../schema/exceptions.ts';
-import { suggestions } from '../schema/suggestions.ts';
-import { decodeCursor, encodeCursor, invalidCursor, type CursorValue } from './page-cursor.ts';
+import { afterCursor, queuePageQuery, type ExceptionSort, type SortOrder } from './exceptions-page-sql.ts';
+import { decodeCursor, encodeCursor, invalidCursor } from './page-cursor.ts';
+import { StatementCache } from './statement-cache.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
@@ -38,9 +39,7 @@ export interface ExceptionFilter {
   readonly openedAtMost?: Date;
 }
 
-export const EXCEPTION_SORTS = ['openedAt', 'amount', 'confidence'] as const;
-export type ExceptionSort = (typeof EXCEPTION_SORTS)[number];
-export type SortOrder = 'asc' | 'desc';
+export { EXCEPTION_SORTS, type ExceptionSort, type SortOrder } from './exceptions-page-sql.ts';
 
 export interface ExceptionPageRequest {
   readonly filter: ExceptionFilter;
@@ -63,128 +62,73 @@ export interface ExceptionPageJson {
   readonly nextCursor: string | null;
 }
 
-const SORT_COLUMNS = { openedAt: exceptions.openedAt, amount: exceptions.amount, confidence: exceptions.confidence } as const;
-
 /**
- * The sort key as text with its full precision: timestamps to the
- * microsecond (a JS Date keeps milliseconds only, and two rows a few
- * microseconds apart would otherwise share a cursor key).
+ * Placeholders and their values for one request. The names it hands out
+ * (which filters, how many values each, the cursor's kind) are the
+ * statement's shape: requests of one shape share one prepared statement.
  */
-const SORT_KEY_TEXT = {
-  openedAt: sql<string>`to_char(${exceptions.openedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
-  amount: sql<string>`${exceptions.amount}::text`,
-  confidence: sql<string | null>`${exceptions.confidence}::text`,
-} as const;
+class Binding {
+  readonly values: Record<string, unknown> = {};
+  readonly names: string[] = [];
+  bind(name: string, value: unknown): Placeholder<string> {
+    this.values[name] = value;
+    this.names.push(name);
+    return sql.placeholder(name);
+  }
+  list(name: string, values: readonly unknown[]): Placeholder<string>[] {
+    return values.map((v, i) => this.bind(`${name}${i}`, v));
+  }
+}
 
-const CAST = { openedAt: 'timestamptz', amount: 'numeric', confidence: 'numeric' } as const;
-
-function filterConditions(f: ExceptionFilter): SQL[] {
+// Dates go in as ISO text: placeholder values reach the driver as they are, past the columns' encoders.
+function filterConditions(f: ExceptionFilter, b: Binding): SQL[] {
   const out: (SQL | undefined)[] = [
-    f.statuses?.length ? inArray(exceptions.status, [...f.statuses]) : undefined,
-    f.types?.length ? inArray(exceptions.type, [...f.types]) : undefined,
-    f.causes?.length ? inArray(exceptions.cause, [...f.causes]) : undefined,
-    f.accounts?.length ? inArray(exceptions.account, [...f.accounts]) : undefined,
-    f.sources?.length ? inArray(exceptions.source, [...f.sources]) : undefined,
-    f.runId ? eq(exceptions.runId, f.runId) : undefined,
-    f.reconciliationId ? eq(exceptions.reconciliationId, f.reconciliationId) : undefined,
-    f.verified === undefined ? undefined : eq(exceptions.verified, f.verified),
-    f.minConfidence ? gte(exceptions.confidence, f.minConfidence) : undefined,
-    f.maxConfidence ? lte(exceptions.confidence, f.maxConfidence) : undefined,
-    f.minAmount ? gte(exceptions.amount, f.minAmount) : undefined,
-    f.maxAmount ? lte(exceptions.amount, f.maxAmount) : undefined,
-    f.openedAfter ? gt(exceptions.openedAt, f.openedAfter) : undefined,
-    f.openedBefore ? lt(exceptions.openedAt, f.openedBefore) : undefined,
-    f.openedAtMost ? lte(exceptions.openedAt, f.openedAtMost) : undefined,
+    f.statuses?.length ? inArray(exceptions.status, b.list('status', f.statuses)) : undefined,
+    f.types?.length ? inArray(exceptions.type, b.list('type', f.types)) : undefined,
+    f.causes?.length ? inArray(exceptions.cause, b.list('cause', f.causes)) : undefined,
+    f.accounts?.length ? inArray(exceptions.account, b.list('account', f.accounts)) : undefined,
+    f.sources?.length ? inArray(exceptions.source, b.list('source', f.sources)) : undefined,
+    f.runId ? eq(exceptions.runId, b.bind('runId', f.runId)) : undefined,
+    f.reconciliationId ? eq(exceptions.reconciliationId, b.bind('reconciliationId', f.reconciliationId)) : undefined,
+    f.verified === undefined ? undefined : eq(exceptions.verified, b.bind('verified', f.verified)),
+    f.minConfidence ? gte(exceptions.confidence, b.bind('minConfidence', f.minConfidence)) : undefined,
+    f.maxConfidence ? lte(exceptions.confidence, b.bind('maxConfidence', f.maxConfidence)) : undefined,
+    f.minAmount ? gte(exceptions.amount, b.bind('minAmount', f.minAmount)) : undefined,
+    f.maxAmount ? lte(exceptions.amount, b.bind('maxAmount', f.maxAmount)) : undefined,
+    f.openedAfter ? gt(exceptions.openedAt, b.bind('openedAfter', f.openedAfter.toISOString())) : undefined,
+    f.openedBefore ? lt(exceptions.openedAt, b.bind('openedBefore', f.openedBefore.toISOString())) : undefined,
+    f.openedAtMost ? lte(exceptions.openedAt, b.bind('openedAtMost', f.openedAtMost.toISOString())) : undefined,
   ];
   return out.filter((c): c is SQL => c !== undefined);
 }
 
-/**
- * Rows after the cursor in the page order. A row comparison `(key, id) > (…)`
- * is one index range. Confidence may be null: nulls sort last ascending and
- * first descending (PostgreSQL's order for a plain index), i.e. as the largest.
- */
-function afterCursor(sort: ExceptionSort, order: SortOrder, key: CursorValue, id: string): SQL {
-  const column = SORT_COLUMNS[sort];
-  const cmp = order === 'asc' ? sql.raw('>') : sql.raw('<');
-  const cast = sql.raw(CAST[sort]);
-  if (key === null) {
-    const sameNullTie = and(isNull(column), order === 'asc' ? gt(exceptions.id, id) : lt(exceptions.id, id))!;
-    return order === 'asc' ? sameNullTie : or(sameNullTie, isNotNull(column))!;
-  }
-  const row = sql`(${column}, ${exceptions.id}) ${cmp} (${String(key)}::${cast}, ${id}::uuid)`;
-  return sort === 'confidence' && order === 'asc' ? or(row, isNull(column))! : row;
+interface PageRow {
+  readonly items: string;
+  readonly more: boolean;
+  readonly lastKey: string | null;
+  readonly lastId: string | null;
+}
+interface PreparedPage {
+  execute(values: Record<string, unknown>): Promise<PageRow[]>;
 }
 
-/** `case <column> when 'key' then 'label' … end`, from core's taxonomy: constant text, so the statement stays one prepared plan. */
-function labelCase(column: SQL, labels: Readonly<Record<string, { label: string }>>): SQL {
-  const quote = (v: string) => `'${v.replaceAll("'", "''")}'`;
-  const arms = Object.entries(labels).map(([key, info]) => `when ${quote(key)} then ${quote(info.label)}`);
-  return sql`case ${column} ${sql.raw(arms.join(' '))} end`;
-}
-
-const TYPE_LABEL = labelCase(sql`${exceptions.type}::text`, BREAK_TYPE_INFO);
-const ACTION_LABEL = labelCase(sql`${suggestions.action}::text`, ACTION_INFO);
-/** Milliseconds, like a JavaScript Date's ISO string. */
-const OPENED_AT_ISO = sql`to_char(${exceptions.openedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
-function itemJson(now: Date): SQL {
-  // Money and confidence as their exact decimal text: numeric would become a JSON number.
-  return sql`json_build_object(
-    'id', ${exceptions.id}, 'status', ${exceptions.status}, 'type', ${exceptions.type}, 'cause', ${exceptions.cause},
-    'account', ${exceptions.account}, 'currency', rtrim(${exceptions.currency}), 'amount', ${exceptions.amount}::text,
-    'difference', ${exceptions.difference}::text, 'confidence', ${exceptions.confidence}::text, 'source', ${exceptions.source},
-    'verified', ${exceptions.verified}, 'openedAt', ${OPENED_AT_ISO}, 'runId', ${exceptions.runId},
-    'reconciliationId', ${exceptions.reconciliationId}, 'asOf', to_char(${exceptions.asOf}, 'YYYY-MM-DD'),
-    'assignee', ${exceptions.assignee}, 'version', ${exceptions.version}, 'suggestionVersion', ${exceptions.currentSuggestionVersion},
-    'action', ${suggestions.action}, 'typeLabel', ${TYPE_LABEL}, 'suggestedAction', ${ACTION_LABEL},
-    'ageDays', greatest(0, floor(extract(epoch from (${now.toISOString()}::timestamptz - date_trunc('milliseconds', ${exceptions.openedAt}))) / 86400))::int
-  )`;
-}
+const STATEMENTS = new StatementCache<PreparedPage>(200);
 
 export async function listExceptions(db: Database, request: ExceptionPageRequest, now: Date): Promise<ExceptionPageJson> {
   const { sort, order, limit } = request;
   const sortName = `${sort}:${order}`;
-  const conditions = filterConditions(request.filter);
+  const binding = new Binding();
+  const conditions = filterConditions(request.filter, binding);
   if (request.cursor) {
     const [key, id] = decodeCursor(request.cursor, sortName, 2);
     // Checked before they reach a cast in SQL, so a forged cursor is a 400, not a database error.
     const keyOk = key === null ? sort === 'confidence' : typeof key === 'string' && (sort === 'openedAt' ? TIMESTAMP : DECIMAL).test(key);
     if (typeof id !== 'string' || !UUID.test(id) || !keyOk) throw invalidCursor();
-    conditions.push(afterCursor(sort, order, key ?? null, id));
+    conditions.push(afterCursor(sort, order, key === null ? null : binding.bind('cursorKey', key), binding.bind('cursorId', id)));
   }
-  const dir = sql.raw(order === 'asc' ? 'asc' : 'desc');
-  const direction = order === 'asc' ? asc : desc;
-  const orderBy = sql`${SORT_COLUMNS[sort]} ${dir}, ${exceptions.id} ${dir}`;
-  // The page plus one row (is there a next page?), numbered in page order; the
-  // join to the current suggestion is one unique-index lookup per page row.
-  const page = db
-    .select({
-      item: sql`${itemJson(now)}`.as('item'),
-      sortKey: sql<string | null>`${SORT_KEY_TEXT[sort]}`.as('sort_key'),
-      id: sql<string>`${exceptions.id}::text`.as('item_id'),
-      n: sql<number>`row_number() over (order by ${orderBy})`.as('n'),
-    })
-    .from(exceptions)
-    .leftJoin(suggestions, and(eq(suggestions.exceptionId, exceptions.id), eq(suggestions.version, exceptions.currentSuggestionVersion)))
-    .where(conditions.length > 0 ? and(...conditions) : undefined)
-    .orderBy(direction(SORT_COLUMNS[sort]), direction(exceptions.id))
-    .limit(limit + 1)
-    .as('p');
-  const inPage = sql`${page.n} <= ${limit}`;
-  // Prepared: the driver keeps one parsed statement per query text and
-  // connection, so a page is one round trip and no re-planning of this text.
-  const rows = await db
-    .select({
-      items: sql<string>`coalesce(json_agg(${page.item} order by ${page.n}) filter (where ${inPage}), '[]'::json)::text`,
-      more: sql<boolean>`count(*) > ${limit}`,
-      lastKey: sql<string | null>`(array_agg(${page.sortKey} order by ${page.n} desc) filter (where ${inPage}))[1]`,
-      lastId: sql<string | null>`(array_agg(${page.id} order by ${page.n} desc) filter (where ${inPage}))[1]`,
-    })
-    .from(page)
-    .prepare('exception_queue_page')
-    .execute();
-  const row = rows[0];
+  const shape = `${sortName}|${binding.names.join(',')}`;
+  const statement = STATEMENTS.get(db, shape, () => queuePageQuery(db, { sort, order, conditions }).prepare('exception_queue_page'));
+  const [row] = await statement.execute({ ...binding.values, now: now.toISOString(), limit, limitPlusOne: limit + 1 });
   if (!row) return { itemsJson: '[]', nextCursor: null };
   const nextCursor = row.more && row.lastId ? encodeCursor({ sort: sortName, key: [row.lastKey, row.lastId] }) : null;
   return { itemsJson: row.items, nextCursor };
