@@ -112,7 +112,7 @@ export function QueueTable(props: QueueTableProps) {
         </div>
         <div role="columnheader" class="qcol">Type</div>
         <div role="columnheader" class="qcol">Account</div>
-        {sortHeader('Amount · difference', 'amount')}
+        {sortHeader('Amount / Δ', 'amount')}
         {sortHeader('Age', 'openedAt')}
         {sortHeader('Confidence', 'confidence')}
         <div role="columnheader" class="qcol">Source</div>

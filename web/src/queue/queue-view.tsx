@@ -177,8 +177,10 @@ export function QueueView(props: QueueViewProps) {
             confirmLabel="Reject"
             onCancel={() => setRejecting(undefined)}
             onConfirm={(reason) => {
+              // Read before closing: the accessor goes stale once the dialog's condition is false.
+              const target = item();
               setRejecting(undefined);
-              void actions.reject(item(), reason);
+              void actions.reject(target, reason);
             }}
           />
         )}
