@@ -25,13 +25,13 @@ export function AuditFilterForm(props: { value: AuditFilters; onApply: (filters:
     <form class="panel" aria-labelledby="audit-filter-title" onSubmit={submit} data-testid="audit-filters">
       <h2 id="audit-filter-title">Filter</h2>
       <div class="form-grid">
-        <label class="field">
-          <span>Entity type</span>
-          <select name="entityType" value={props.value.entityType ?? ''}>
+        <div class="field">
+          <label for="audit-entity-type">Entity type</label>
+          <select id="audit-entity-type" name="entityType" value={props.value.entityType ?? ''}>
             <option value="">Any</option>
             <For each={AUDIT_ENTITY_TYPES}>{(t) => <option value={t}>{t}</option>}</For>
           </select>
-        </label>
+        </div>
         <label class="field">
           <span>Entity id</span>
           <input name="entityId" type="text" value={props.value.entityId ?? ''} autocomplete="off" />
@@ -52,13 +52,13 @@ export function AuditFilterForm(props: { value: AuditFilters; onApply: (filters:
           <span>To (UTC)</span>
           <input name="to" type="datetime-local" value={isoToLocal(props.value.to)} />
         </label>
-        <label class="field">
-          <span>Order</span>
-          <select name="order" value={props.value.order ?? 'desc'}>
+        <div class="field">
+          <label for="audit-order">Order</label>
+          <select id="audit-order" name="order" value={props.value.order ?? 'desc'}>
             <option value="desc">Newest first</option>
             <option value="asc">Chain order</option>
           </select>
-        </label>
+        </div>
       </div>
       <div class="form-actions">
         <button type="submit" class="btn">

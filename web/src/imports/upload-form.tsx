@@ -75,13 +75,13 @@ export function UploadForm(props: { onUploaded?: (result: UploadResult) => void;
             <input type="radio" name="side" value="internal" checked={side() === 'internal'} onChange={() => setSide('internal')} /> Ledger (internal)
           </label>
         </fieldset>
-        <label class="field">
-          <span>Format</span>
-          <select value={format()} onChange={(e) => setFormat(e.currentTarget.value as UploadFormat)}>
+        <div class="field">
+          <label for="upload-format">Format</label>
+          <select id="upload-format" value={format()} onChange={(e) => setFormat(e.currentTarget.value as UploadFormat)}>
             <option value="auto">Detect from the file</option>
             <For each={IMPORT_FORMATS}>{(f) => <option value={f}>{FORMAT_LABELS[f] ?? f}</option>}</For>
           </select>
-        </label>
+        </div>
         <label class="field">
           <span>Account</span>
           <input type="text" value={account()} onInput={(e) => setAccount(e.currentTarget.value)} placeholder="from the file" autocomplete="off" />
@@ -90,15 +90,15 @@ export function UploadForm(props: { onUploaded?: (result: UploadResult) => void;
           <span>Default currency</span>
           <input type="text" value={currency()} onInput={(e) => setCurrency(e.currentTarget.value)} maxLength={3} placeholder="e.g. EUR" autocomplete="off" />
         </label>
-        <label class="field">
-          <span>CSV profile</span>
-          <select value={profile()} onChange={(e) => setProfile(e.currentTarget.value)}>
+        <div class="field">
+          <label for="upload-csv-profile">CSV profile</label>
+          <select id="upload-csv-profile" value={profile()} onChange={(e) => setProfile(e.currentTarget.value)}>
             <option value="">By side (bank or ledger)</option>
             <option value="bank">Bank export</option>
             <option value="ledger">Ledger export</option>
             <option value="custom">Custom (JSON)</option>
           </select>
-        </label>
+        </div>
         <Show when={profile() === 'custom'}>
           <label class="field field--wide">
             <span>Custom profile (JSON)</span>

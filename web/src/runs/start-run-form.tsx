@@ -37,23 +37,23 @@ export function StartRunForm(props: { reconciliations: readonly ReconciliationVi
     <form class="panel" aria-labelledby="start-run-title" onSubmit={submit} data-testid="start-run-form">
       <h2 id="start-run-title">Start a run</h2>
       <div class="form-grid">
-        <label class="field">
-          <span>Reconciliation</span>
-          <select value={reconciliationId()} onChange={(e) => setReconciliationId(e.currentTarget.value)} required>
+        <div class="field">
+          <label for="run-reconciliation">Reconciliation</label>
+          <select id="run-reconciliation" value={reconciliationId()} onChange={(e) => setReconciliationId(e.currentTarget.value)} required>
             <For each={props.reconciliations}>{(r) => <option value={r.id}>{r.name}</option>}</For>
           </select>
-        </label>
+        </div>
         <label class="field">
           <span>As of</span>
           <input type="date" value={asOf()} onInput={(e) => setAsOf(e.currentTarget.value)} required />
         </label>
-        <label class="field">
-          <span>Mode</span>
-          <select value={mode()} onChange={(e) => setMode(e.currentTarget.value as AgentMode | '')}>
+        <div class="field">
+          <label for="run-mode">Mode</label>
+          <select id="run-mode" value={mode()} onChange={(e) => setMode(e.currentTarget.value as AgentMode | '')}>
             <option value="">The reconciliation’s ({chosen()?.mode ?? 'server default'})</option>
             <For each={AGENT_MODES}>{(m) => <option value={m}>{m}</option>}</For>
           </select>
-        </label>
+        </div>
       </div>
       <div class="form-actions">
         <button type="submit" class="btn" disabled={busy()}>
