@@ -93,6 +93,17 @@ export interface RunProgress {
   readonly total: number;
 }
 
+/**
+ * Maps a suggestion's raw confidence to the accuracy observed for answers of
+ * its source, prompt version and model (fitted by the evaluation suite), so
+ * that 0.9 means right nine times in ten. Unknown versions stay raw.
+ */
+export interface ConfidenceCalibration {
+  /** Names the fitted mappings, for logs and reports. */
+  readonly id: string;
+  calibrate(raw: number, by: { readonly source: string; readonly promptVersion: string; readonly model?: string }): number;
+}
+
 export interface RunDeps {
   readonly store: RunStore;
   readonly rules: RulesAgents;
@@ -105,6 +116,8 @@ export interface RunDeps {
   /** USD per million tokens, for the run's cost. */
   readonly price?: PriceTable;
   readonly onProgress?: (progress: RunProgress) => void;
+  /** Absent: suggestions carry the agents' raw confidence. */
+  readonly calibration?: ConfidenceCalibration;
 }
 
 export interface RunSettings {

@@ -8,6 +8,7 @@ import { AppError, isAppError } from '../core/errors/app-error.ts';
 import type { Command } from './command.ts';
 import { auditCommand } from './commands/audit.ts';
 import { demoCommand } from './commands/demo.ts';
+import { evalCommand } from './commands/eval.ts';
 import { generateCommand } from './commands/generate.ts';
 import { importCommand } from './commands/import.ts';
 import { runCommand } from './commands/run.ts';
@@ -24,7 +25,7 @@ import { VERSION } from './version.ts';
 // more than ten chunks in flight Node would warn of a leak that is not one.
 EventEmitter.defaultMaxListeners = Math.max(EventEmitter.defaultMaxListeners, 100);
 
-const COMMANDS: readonly Command[] = [startCommand, serveCommand, migrateCommand, demoCommand, importCommand, runCommand, generateCommand, usersCommand, tokensCommand, auditCommand];
+const COMMANDS: readonly Command[] = [startCommand, serveCommand, migrateCommand, demoCommand, importCommand, runCommand, generateCommand, usersCommand, tokensCommand, auditCommand, evalCommand];
 
 function help(): void {
   print(`recon ${VERSION} — AI-assisted reconciliation\n`);

@@ -20,6 +20,9 @@ export const predictedBreakSchema = z.object({
   source: z.string().optional(),
   verified: z.boolean().optional(),
   fallbackReason: z.string().optional(),
+  /** Which answer this was (`rules@…` or the prompts' versions) and the model: the calibration key. */
+  promptVersion: z.string().optional(),
+  model: z.string().optional(),
 });
 export type PredictedBreak = z.output<typeof predictedBreakSchema>;
 

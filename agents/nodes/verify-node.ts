@@ -45,6 +45,11 @@ interface Steps {
   readonly suggest: StepResult<ResolutionProposal>;
 }
 
+/** The weakest step's confidence, through the fitted calibration of these versions when one is wired. */
+function calibrated(deps: RunDeps, raw: number, source: string, promptVersion: string, model: string | undefined): number {
+  return deps.calibration ? deps.calibration.calibrate(raw, { source, promptVersion, ...(model ? { model } : {}) }) : raw;
+}
+
 function combine(context: BreakContext, steps: Steps, deps: RunDeps): BreakResult {
   const type = steps.classify.output.type;
   const cause = isCauseOfType(steps.rootCause.output.cause, type) ? steps.rootCause.output.cause : 'unknown';
@@ -65,21 +70,23 @@ function combine(context: BreakContext, steps: Steps, deps: RunDeps): BreakResul
   const tokens: Partial<Record<AgentName, TokenUsage>> = {};
   for (const [agent, step] of Object.entries(steps) as [AgentName, StepResult<{ confidence: number }>][]) if (step.tokens) tokens[agent] = step.tokens;
   const model = steps.classify.model ?? steps.rootCause.model ?? steps.suggest.model;
+  const source = sources.includes('llm') ? 'llm' : sources.includes('cache') ? 'cache' : 'rules';
+  const promptVersion = [steps.classify, steps.rootCause, steps.suggest].map((s) => s.promptVersion).join(',');
   const suggestion: BreakSuggestion = {
     breakId: context.id,
     fingerprint: context.fingerprint,
     type,
     cause,
     resolution: proposal.resolution,
-    confidence: Math.min(steps.classify.output.confidence, steps.rootCause.output.confidence, proposal.confidence),
+    confidence: calibrated(deps, Math.min(steps.classify.output.confidence, steps.rootCause.output.confidence, proposal.confidence), source, promptVersion, model),
     rationale: { classify: steps.classify.output.rationale, rootCause: steps.rootCause.output.rationale, suggest: proposal.rationale },
     evidence: [...new Set([...steps.classify.output.evidence, ...steps.rootCause.output.evidence])],
-    source: sources.includes('llm') ? 'llm' : sources.includes('cache') ? 'cache' : 'rules',
+    source,
     ...(fallbackReason ? { fallbackReason } : {}),
     ...(routing ? { routing } : {}),
     verification,
     ...(model ? { model } : {}),
-    promptVersion: [steps.classify, steps.rootCause, steps.suggest].map((s) => s.promptVersion).join(','),
+    promptVersion,
     tokens,
   };
   const rulesAgree = steps.classify.rules.type === type && steps.suggest.rules.resolution.action === proposal.resolution.action;

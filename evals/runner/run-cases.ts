@@ -56,6 +56,8 @@ export async function predictCase(c: EvalCase, options: RunCasesOptions): Promis
         source: s.source,
         verified: s.verification.ok,
         ...(s.fallbackReason ? { fallbackReason: s.fallbackReason } : {}),
+        promptVersion: s.promptVersion,
+        ...(s.model ? { model: s.model } : {}),
       };
     }),
     usage: { tokensIn: summary.tokensIn, tokensOut: summary.tokensOut, cost: summary.cost, latencyMs: Math.round(latencyMs * 10) / 10 },
