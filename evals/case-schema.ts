@@ -55,7 +55,8 @@ function resolutionIssues(b: { external: string[]; internal: string[]; resolutio
     const settled = r.action === 'match_with_adjustment' ? [...r.external.map((id) => byId.get(`e:${id}`)), ...r.internal.map((id) => byId.get(`i:${id}`))] : [...b.external.map((id) => byId.get(`e:${id}`)), ...b.internal.map((id) => byId.get(`i:${id}`))];
     const records = settled.filter((x): x is SidedRecord => x !== undefined);
     const due = records.length === settled.length ? balancingAmount(records) : null;
-    if (due !== null && records[0]!.currency === r.currency && !amountsEqual(due, r.amount)) out.push({ path: path('amount'), message: `${r.amount} ${r.currency} does not balance the records: sum(external) − sum(internal) is ${due}` });
+    if (due !== null && records[0]!.currency !== r.currency) out.push({ path: path('currency'), message: `${r.currency} is not the records' currency ${records[0]!.currency}: adjustments are in the records' currency` });
+    else if (due !== null && !amountsEqual(due, r.amount)) out.push({ path: path('amount'), message: `${r.amount} ${r.currency} does not balance the records: sum(external) − sum(internal) is ${due}` });
   }
   return out;
 }

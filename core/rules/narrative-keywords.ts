@@ -1,7 +1,8 @@
 /**
  * Keyword families over folded narratives (see `narrative-text.ts`), in the
  * languages bank statements are written in: English, German, French, Spanish,
- * Dutch and Italian. Each family is one regular expression compiled once at
+ * Dutch and Italian (and the common Portuguese and Polish fee and interest
+ * words), with banks' short codes such as "CHGS". Each family is one regular expression compiled once at
  * load; a record's narrative is tested once per family and the result kept
  * as a bit set, so no rule ever compiles or re-runs a pattern per break.
  *
@@ -43,10 +44,10 @@ export const KEYWORD_FAMILIES = [
 export type KeywordFamily = (typeof KEYWORD_FAMILIES)[number];
 
 const PATTERNS: Readonly<Record<KeywordFamily, RegExp>> = {
-  fee: /\b(fees?|charges?|service charge|maintenance|bank charges?|account fee|overdraft fee)\b|geb(u|ue)hr|entgelt|kontof(u|ue)hrung|\bspesen\b|\bprovision\b|\bfrais\b|\bcommissions? (sur|de|bancaire)|tenue de compte|\bcotisation|comisi(o|on)|\bgastos\b|mantenimiento|bankkosten|servicekosten|transactiekosten|\bkosten\b|\bprovisie\b|commission[ei]|\bspese\b|\bcanone\b/,
+  fee: /\b(fees?|charges?|service charge|maintenance|bank charges?|account fee|overdraft fee)\b|geb(u|ue)hr|entgelt|kontof(u|ue)hrung|\bspesen\b|\bprovision\b|\bfrais\b|\bcommissions? (sur|de|bancaire)|tenue de compte|\bcotisation|comisi(o|on)|\bgastos\b|mantenimiento|bankkosten|servicekosten|transactiekosten|\bkosten\b|\bprovisie\b|commission[ei]|\bspese\b|\bcanone\b|\bchgs?\b|\btarifas?\b|manutencao|\boplata\b/,
   custody: /\bcustody\b|safekeeping|\bdepot ?geb|depotentgelt|verwahr|droits? de garde|frais de garde|\bcustodia\b|bewaarloon|bewaarkosten/,
   commission: /\bcommissions?\b|brokerage|\bbroker\b|courtage|makler|corretaje|\bprovision\b|commissione di negoziazione|\bprovisie\b|transaction charge/,
-  interest: /\binterest\b|zins|\binter(e|ee)ts?\b|\bintereses?\b|\brente\b|creditrente|debetrente|rentebijschrijving|\binteressi\b|\bagios?\b/,
+  interest: /\binterest\b|zins|\binter(e|ee)ts?\b|\bintereses?\b|\brente\b|creditrente|debetrente|rentebijschrijving|\binteressi\b|\bagios?\b|\bjuros\b/,
   interestDebit: /sollzins|\bsoll\b|debit interest|overdraft interest|interest charged|\binter(e|ee)ts? debiteurs?|intereses? deudor|debetrente|interessi passivi|\bagios?\b|uberziehung|ueberziehung/,
   interestCredit: /habenzins|\bhaben\b|credit interest|interest credit|\binter(e|ee)ts? crediteurs?|intereses? a favor|creditrente|interessi attivi|zinsgutschrift/,
   returned: /\breturn(ed)?\b|\breturn item|\br0[1-9]\b|\br[1-9][0-9]\b|\bnsf\b|insufficient funds|\bunpaid\b|\bbounced?\b|r(u|ue)cklastschrift|r(u|ue)ckbuchung|r(u|ue)ck(u|ue)berweisung|mangelnde deckung|\bretour\b|\brejet|\bimpayes?\b|devoluci(o|on)|devuelt|rechaz|\bstorno\b|terugboeking|retourboeking|stornering|\binsolut|\brevers(al|ed)\b/,
