@@ -22,7 +22,7 @@ export function AuditFilterForm(props: { value: AuditFilters; onApply: (filters:
     });
   };
   return (
-    <form class="panel" aria-labelledby="audit-filter-title" onSubmit={submit} data-testid="audit-filters">
+    <form class="ops-panel" aria-labelledby="audit-filter-title" onSubmit={submit} data-testid="audit-filters">
       <h2 id="audit-filter-title">Filter</h2>
       <div class="form-grid">
         <div class="field">

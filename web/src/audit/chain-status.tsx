@@ -10,7 +10,7 @@ export function ChainStatus(props: { allowed: boolean; verify?: () => Promise<Au
     () => (props.verify ?? verifyAudit)(),
   );
   return (
-    <section class="panel chain" aria-labelledby="chain-title" data-testid="chain-status">
+    <section class="ops-panel chain" aria-labelledby="chain-title" data-testid="chain-status">
       <h2 id="chain-title">Chain verification</h2>
       <div role="status" aria-live="polite">
         <Switch>
@@ -18,7 +18,7 @@ export function ChainStatus(props: { allowed: boolean; verify?: () => Promise<Au
             <p class="toolbar__note">Only admins can verify the chain.</p>
           </Match>
           <Match when={verdict.error}>
-            <p class="notice notice--error">{errorText(verdict.error, 'the chain verification')}</p>
+            <p class="ops-notice ops-notice--error">{errorText(verdict.error, 'the chain verification')}</p>
           </Match>
           <Match when={verdict.loading}>
             <p class="toolbar__note">Verifying every entry’s hash…</p>
@@ -32,7 +32,7 @@ export function ChainStatus(props: { allowed: boolean; verify?: () => Promise<Au
           </Match>
           <Match when={verdict()?.ok === false && verdict()}>
             {(v) => (
-              <p class="notice notice--error" data-testid="chain-broken">
+              <p class="ops-notice ops-notice--error" data-testid="chain-broken">
                 <strong>Chain broken at entry #{v().brokenAt}.</strong> {v().reason}
               </p>
             )}

@@ -9,9 +9,9 @@ export function ImportDetailView(props: { importId: string }) {
   const [detail, { refetch }] = createResource(() => props.importId, fetchImport);
   return (
     <Show when={!detail.error} fallback={<ErrorNotice error={detail.error} what="this import" retry={() => void refetch()} />}>
-      <Show when={detail.latest} fallback={<div class="panel" aria-busy="true" aria-label="Loading the import"><div class="skeleton-line" /><div class="skeleton-line" /></div>}>
+      <Show when={detail.latest} fallback={<div class="ops-panel" aria-busy="true" aria-label="Loading the import"><div class="skeleton-line" /><div class="skeleton-line" /></div>}>
         {(d) => (
-          <article class="panel" aria-labelledby="import-title" data-testid="import-detail">
+          <article class="ops-panel" aria-labelledby="import-title" data-testid="import-detail">
             <h2 id="import-title">{d().fileName}</h2>
             <dl class="tiles">
               <div class="tile">

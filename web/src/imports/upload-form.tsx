@@ -58,7 +58,7 @@ export function UploadForm(props: { onUploaded?: (result: UploadResult) => void;
   };
 
   return (
-    <form class="panel" aria-labelledby="upload-title" onSubmit={submit} data-testid="upload-form">
+    <form class="ops-panel" aria-labelledby="upload-title" onSubmit={submit} data-testid="upload-form">
       <h2 id="upload-title">Upload a file</h2>
       <div class="form-grid">
         <div class="field field--wide">
@@ -119,7 +119,7 @@ export function UploadForm(props: { onUploaded?: (result: UploadResult) => void;
           <Match when={outcome()?.kind === 'refused' && (outcome() as Extract<Outcome, { kind: 'refused' }>)}>
             {(o) => (
               <div class="upload-result" data-testid="upload-refused">
-                <p class="notice notice--error" role="alert">
+                <p class="ops-notice ops-notice--error" role="alert">
                   <strong>Nothing was imported.</strong> {o().message}
                 </p>
                 <Show when={o().issues.length > 0}>
@@ -130,7 +130,7 @@ export function UploadForm(props: { onUploaded?: (result: UploadResult) => void;
           </Match>
           <Match when={outcome()?.kind === 'error' && (outcome() as Extract<Outcome, { kind: 'error' }>)}>
             {(o) => (
-              <p class="notice notice--error" role="alert">
+              <p class="ops-notice ops-notice--error" role="alert">
                 {o().message}
               </p>
             )}
@@ -144,7 +144,7 @@ export function UploadForm(props: { onUploaded?: (result: UploadResult) => void;
 function UploadSummary(props: { result: UploadResult }) {
   return (
     <div class="upload-result" data-testid="upload-stored">
-      <p class={`notice ${props.result.status === 'stored' ? 'notice--ok' : 'notice--warn'}`} role="status">
+      <p class={`ops-notice ${props.result.status === 'stored' ? 'ops-notice--ok' : 'ops-notice--warn'}`} role="status">
         <Show when={props.result.status === 'stored'} fallback={<>This file was imported before: nothing new was stored.</>}>
           Imported <strong data-testid="upload-count">{formatInteger(props.result.recordCount)}</strong> records as {FORMAT_LABELS[props.result.format] ?? props.result.format}.
         </Show>

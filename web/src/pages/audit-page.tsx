@@ -43,7 +43,7 @@ export function AuditPage() {
     <>
       <PageHeader title="Audit log" summary="Every import, run, suggestion, decision and effect, hash-chained." />
       <ChainStatus allowed={session.role() === 'admin'} />
-      <Show when={allowed()} fallback={<p class="notice">The audit log is open to approvers and admins. Your role: {session.role() ?? 'not signed in'}.</p>}>
+      <Show when={allowed()} fallback={<p class="ops-notice">The audit log is open to approvers and admins. Your role: {session.role() ?? 'not signed in'}.</p>}>
         <AuditFilterForm
           value={filters()}
           onApply={(next) => {

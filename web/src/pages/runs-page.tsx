@@ -39,14 +39,14 @@ export function RunsPage() {
       <div class="runs-layout">
         <Show when={nextRun()}>
           {(r) => (
-            <p class="notice" data-testid="next-scheduled-run">
+            <p class="ops-notice" data-testid="next-scheduled-run">
               Next scheduled run: <strong>{r().name}</strong> at {formatDateTime(r().nextRunAt)}
             </p>
           )}
         </Show>
         <Show when={canApprove(session.role()) && reconciliations.latest}>
           {(list) => (
-            <Show when={list().items.length > 0} fallback={<p class="notice">No reconciliation is configured yet, so there is nothing to run. An admin adds one through the API or <code>recon demo</code>.</p>}>
+            <Show when={list().items.length > 0} fallback={<p class="ops-notice">No reconciliation is configured yet, so there is nothing to run. An admin adds one through the API or <code>recon demo</code>.</p>}>
               <StartRunForm
                 reconciliations={list().items}
                 onStarted={(runId) => {

@@ -15,7 +15,7 @@ export function errorText(error: unknown, what: string): string {
 export function ErrorNotice(props: { error: unknown; what: string; retry?: () => void }) {
   const forbidden = () => props.error instanceof ApiError && (props.error.status === 401 || props.error.status === 403);
   return (
-    <div class="notice notice--error" role="alert">
+    <div class="ops-notice ops-notice--error" role="alert">
       <p>{errorText(props.error, props.what)}</p>
       <Show when={props.retry && !forbidden()}>
         <button type="button" class="btn btn--secondary" onClick={() => props.retry?.()}>

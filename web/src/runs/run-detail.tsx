@@ -74,7 +74,7 @@ export function RunDetailView(props: { runId: string; openEvents?: OpenEventSour
                 <RunStats run={r()} />
               </Match>
               <Match when={true}>
-                <div class="notice notice--error" role="alert" data-testid="run-error">
+                <div class="ops-notice ops-notice--error" role="alert" data-testid="run-error">
                   <p>
                     <strong>The run {r().status === 'cancelled' ? 'was cancelled' : 'failed'}.</strong> {failure() ?? r().error ?? 'No reason was recorded.'}
                   </p>

@@ -61,7 +61,7 @@ export function RunStats(props: { run: RunDetail }) {
         <BarList title="Suggestions by source" items={entries(props.run.stats.bySource).map(([k, n]) => ({ label: SOURCE_LABELS[k] ?? k, value: n, display: formatInteger(n) }))} empty="No suggestions in this run." testId="run-by-source" />
       </div>
       <div class="two-columns">
-        <section class="panel" aria-labelledby="fallbacks-title">
+        <section class="ops-panel" aria-labelledby="fallbacks-title">
           <h2 id="fallbacks-title">Fallbacks by reason</h2>
           <Show when={fallbacks().length > 0} fallback={<p class="toolbar__note">No LLM call fell back to the rules.</p>}>
             <ul class="plain-list" data-testid="run-fallbacks">
@@ -75,7 +75,7 @@ export function RunStats(props: { run: RunDetail }) {
             </ul>
           </Show>
         </section>
-        <section class="panel" aria-labelledby="exceptions-title">
+        <section class="ops-panel" aria-labelledby="exceptions-title">
           <h2 id="exceptions-title">Its exceptions now</h2>
           <Show when={props.run.exceptions.total > 0} fallback={<p class="toolbar__note">This run raised no exceptions.</p>}>
             <ul class="plain-list" data-testid="run-exceptions">

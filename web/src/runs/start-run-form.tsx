@@ -34,7 +34,7 @@ export function StartRunForm(props: { reconciliations: readonly ReconciliationVi
   };
 
   return (
-    <form class="panel" aria-labelledby="start-run-title" onSubmit={submit} data-testid="start-run-form">
+    <form class="ops-panel" aria-labelledby="start-run-title" onSubmit={submit} data-testid="start-run-form">
       <h2 id="start-run-title">Start a run</h2>
       <div class="form-grid">
         <div class="field">
@@ -67,7 +67,7 @@ export function StartRunForm(props: { reconciliations: readonly ReconciliationVi
         </Show>
       </div>
       <Show when={error()}>
-        <p class="notice notice--error" role="alert">
+        <p class="ops-notice ops-notice--error" role="alert">
           {error()}
         </p>
       </Show>
