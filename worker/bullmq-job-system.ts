@@ -86,6 +86,9 @@ export function createBullmqJobSystem(options: BullmqJobSystemOptions): JobSyste
       // A reconciliation's scheduler lives on the nightly queue.
       await queue('nightly').removeJobScheduler(id);
     },
+    async schedulerIds() {
+      return (await queue('nightly').getJobSchedulers(0, -1)).map((s) => s.key);
+    },
     async nextRun(id) {
       const scheduler = await queue('nightly').getJobScheduler(id);
       return scheduler?.next ? new Date(scheduler.next) : null;
@@ -148,9 +151,11 @@ export function createBullmqJobSystem(options: BullmqJobSystemOptions): JobSyste
       return () => queueEvents.off('progress', handler);
     },
     async job(queueKey, jobId): Promise<JobInfo | undefined> {
+      // The state first: a job read before it settled would pair an old return value with its new state.
+      const raw = await queue(queueKey).getJobState(jobId);
       const job = await queue(queueKey).getJob(jobId);
-      if (!job) return undefined;
-      const state = stateOf(await job.getState());
+      if (!job || raw === 'unknown') return undefined;
+      const state = stateOf(raw);
       return { id: jobId, state, attemptsMade: job.attemptsMade, ...(job.returnvalue !== undefined && job.returnvalue !== null ? { returnValue: job.returnvalue } : {}), ...(job.failedReason ? { failedReason: job.failedReason } : {}) };
     },
     async counts(queueKey) {

@@ -68,6 +68,8 @@ export interface JobSystem {
   /** Registers or replaces a cron scheduler that adds `job` (without an id: each firing is its own job). */
   upsertScheduler(id: string, schedule: { readonly cron: string; readonly timezone: string }, job: Omit<AddJob, 'jobId'>): Promise<void>;
   removeScheduler(id: string): Promise<void>;
+  /** Ids of every scheduler registered. */
+  schedulerIds(): Promise<string[]>;
   /** The scheduler's next firing; null when there is no such scheduler. */
   nextRun(id: string): Promise<Date | null>;
   work(queue: QueueKey, processor: Processor, options: WorkOptions): WorkerHandle;

@@ -207,6 +207,9 @@ export function createMemoryJobSystem(options: MemoryJobSystemOptions = {}): Job
       if (old) clearTimeout(old.timer);
       schedulers.delete(id);
     },
+    async schedulerIds() {
+      return [...schedulers.keys()];
+    },
     async nextRun(id) {
       return schedulers.get(id)?.next ?? null;
     },

@@ -11,8 +11,18 @@ export function nightlyJobId(reconciliationId: string, asOf: string): string {
   return `nightly.${reconciliationId}.${asOf}`;
 }
 
-export function partitionJobId(reconciliationId: string, asOf: string, partitionKey: string): string {
-  return `partition.${reconciliationId}.${asOf}.${partitionKey.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+/** A nightly run's id for runs started from the API: each request is its own run. */
+export function requestedRunJobId(runId: string): string {
+  return `run.${runId}`;
+}
+
+/** Partitions and the parent that sums them belong to one run (a scheduled night, or a requested run). */
+export function partitionJobId(parentRunId: string, partitionKey: string): string {
+  return `partition.${parentRunId}.${partitionKey.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
+export function finalizeJobId(parentRunId: string): string {
+  return `finalize.${parentRunId}`;
 }
 
 /** One decision is applied once: retries of the same decision are the same job. */

@@ -13,7 +13,7 @@ describe('job payloads and ids', () => {
     expect(partitionPayloadSchema.safeParse({ reconciliationId: 'ops' }).success).toBe(false);
   });
   it('derives ids without the separator BullMQ refuses', () => {
-    for (const id of [nightlyJobId('ops', '2026-10-31'), partitionJobId('ops', '2026-10-31', 'date=2026-10-01..2026-10-07'), applyJobId('00000000-0000-4000-8000-000000000000')]) expect(id).not.toContain(':');
+    for (const id of [nightlyJobId('ops', '2026-10-31'), partitionJobId('00000000-0000-4000-8000-000000000000', 'date=2026-10-01..2026-10-07'), applyJobId('00000000-0000-4000-8000-000000000000')]) expect(id).not.toContain(':');
     expect(nightlyJobId('ops', '2026-10-31')).toBe(nightlyJobId('ops', '2026-10-31'));
   });
 });

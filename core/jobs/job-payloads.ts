@@ -25,7 +25,16 @@ export const nightlyPayloadSchema = z.strictObject({
   requestedBy: z.string().min(1).max(200).default('system'),
 });
 
-export const nightlyQueuePayloadSchema = z.discriminatedUnion('kind', [triggerPayloadSchema, nightlyPayloadSchema]);
+/** Runs once every partition of a run completed (a BullMQ flow's parent): sums them into the run's row. */
+export const finalizePayloadSchema = z.strictObject({
+  kind: z.literal('finalize'),
+  reconciliationId: slug,
+  asOf: isoDate,
+  runId: uuid,
+  partitions: z.array(z.strictObject({ key: z.string().min(1), runId: uuid })).min(1),
+});
+
+export const nightlyQueuePayloadSchema = z.discriminatedUnion('kind', [triggerPayloadSchema, nightlyPayloadSchema, finalizePayloadSchema]);
 
 /** The slice of a run's records one child job reconciles. */
 export const partitionSchema = z.discriminatedUnion('kind', [
@@ -58,6 +67,7 @@ export const applyPayloadSchema = z.strictObject({
 
 export type TriggerPayload = z.infer<typeof triggerPayloadSchema>;
 export type NightlyPayload = z.infer<typeof nightlyPayloadSchema>;
+export type FinalizePayload = z.infer<typeof finalizePayloadSchema>;
 export type NightlyQueuePayload = z.infer<typeof nightlyQueuePayloadSchema>;
 export type PartitionPayload = z.infer<typeof partitionPayloadSchema>;
 export type ApplyPayload = z.infer<typeof applyPayloadSchema>;
