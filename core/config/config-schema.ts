@@ -117,6 +117,8 @@ export const configEnvSchema = z.object({
   RECON_RATE_LIMIT_PER_MINUTE: integer(0, 1_000_000, 600),
   /** Jobs one worker process runs at once. */
   WORKER_CONCURRENCY: integer(1, 64, 2),
+  /** Port of each worker process's own `/metrics` (and `/livez`); 0 picks a free one. */
+  RECON_WORKER_METRICS_PORT: integer(0, 65_535, 9465),
   /** pino log level. */
   LOG_LEVEL: z.preprocess((v) => (v === '' || v === undefined ? 'info' : v), z.enum(LOG_LEVELS)),
   /** Tests: fail instead of skipping when PostgreSQL, Redis or Chromium are missing (set by CI). */
@@ -151,6 +153,7 @@ export interface Config {
   readonly autoApproveMaxAmount: string | undefined;
   readonly mode: (typeof AGENT_MODES)[number];
   readonly workerConcurrency: number;
+  readonly workerMetricsPort: number;
   readonly maxUploadBytes: number;
   /** Normalised origins; empty: same origin only. */
   readonly corsOrigins: readonly string[];
@@ -198,6 +201,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     twoApproverAbove: e.RECON_TWO_APPROVER_ABOVE,
     mode: e.RECON_MODE ?? (e.LLM_BASE_URL ? 'hybrid' : 'rules'),
     workerConcurrency: e.WORKER_CONCURRENCY,
+    workerMetricsPort: e.RECON_WORKER_METRICS_PORT,
     maxUploadBytes: e.RECON_MAX_UPLOAD_MB * 1024 * 1024,
     corsOrigins: e.RECON_CORS_ORIGINS,
     rateLimitPerMinute: e.RECON_RATE_LIMIT_PER_MINUTE,
