@@ -66,4 +66,6 @@ export interface ApiDeps {
   readonly rateLimitPerMinute: number;
   /** The process's metrics, counted by the HTTP middleware and exposed at `/metrics`; omitted, `/metrics` answers 404. */
   readonly metrics?: ReconMetrics;
+  /** Folder of evaluation reports (RECON_DATA_DIR/evals, `latest.json` in it); omitted, `GET /api/evals/latest` answers 404. */
+  readonly evalsDir?: string;
 }

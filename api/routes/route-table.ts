@@ -6,6 +6,7 @@ import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { dashboardRoutes } from './dashboard.ts';
 import { decisionRoutes } from './decisions.ts';
+import { evalRoutes } from './evals.ts';
 import { exceptionRoutes } from './exceptions.ts';
 import { importRoutes } from './imports.ts';
 import { reconciliationRoutes } from './reconciliations.ts';
@@ -22,5 +23,6 @@ export function routeTable(deps: ApiDeps): RouteSpec[] {
     ...adjustmentRoutes(deps),
     ...auditRoutes(deps),
     ...dashboardRoutes(deps),
+    ...evalRoutes(deps),
   ];
 }

@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path';
 import { createApp } from '../../api/app.ts';
 import { processMetrics } from '../../monitoring/metrics-registry.ts';
 import { registerExposureGauges } from '../../monitoring/exposure-gauges.ts';
@@ -33,6 +34,7 @@ export async function serveUntilStopped(config: Config, logger: Logger, db: Data
     health: optionalHealthChecks(config),
     corsOrigins: config.corsOrigins,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    evalsDir: join(resolve(config.dataDir), 'evals'),
   });
   const server = await startServer(app, { port: config.port, host: config.host });
   logger.info({ url: server.url, db: db.kind }, `Recon is serving on ${server.url}`);
