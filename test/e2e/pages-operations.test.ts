@@ -155,6 +155,19 @@ describe.skipIf(shouldSkipBrowserTests())('runs, dashboard, imports and audit pa
     await page.close();
   });
 
+  it('fits a laptop screen: no page scrolls sideways at 1024 px', async () => {
+    const page = await signedIn(admin, '/runs');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    for (const path of ['/runs', '/dashboard', '/imports', '/audit']) {
+      await page.goto(`${server.url}${path}`);
+      await page.waitForLoadState('networkidle');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+    await screenshot(page, 'audit-1024');
+    await page.close();
+  });
+
   it('gives a viewer the figures but no start-run or upload controls, and no audit log', async () => {
     const page = await signedIn(viewer, '/runs');
     await expect.poll(() => page.getByTestId('run-list').locator('tbody tr[data-run-id]').count()).toBeGreaterThan(0);

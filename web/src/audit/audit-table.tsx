@@ -3,6 +3,9 @@ import { For, Show } from 'solid-js';
 import type { AuditEntryView } from '../api/audit-api.ts';
 import { formatDateTime } from '../runs/format.ts';
 
+/** Ids (UUIDs) cut to their first eight characters; the whole id is in the cell's title. */
+const short = (id: string): string => (id.length > 14 ? `${id.slice(0, 8)}…` : id);
+
 export function AuditTable(props: { entries: readonly AuditEntryView[] }) {
   return (
     <div class="table-wrap">
@@ -27,11 +30,16 @@ export function AuditTable(props: { entries: readonly AuditEntryView[] }) {
               {(entry) => (
                 <tr data-seq={entry.seq}>
                   <td class="num">{entry.seq}</td>
-                  <td>{formatDateTime(entry.at)}</td>
-                  <td class="mono">{entry.actor}</td>
+                  <td class="nowrap">{formatDateTime(entry.at)}</td>
+                  <td class="mono" title={entry.actor}>
+                    {short(entry.actor)}
+                  </td>
                   <td class="mono">{entry.action}</td>
                   <td>
-                    {entry.entityType} <span class="mono">{entry.entityId.length > 14 ? `${entry.entityId.slice(0, 8)}…` : entry.entityId}</span>
+                    {entry.entityType}{' '}
+                    <span class="mono" title={entry.entityId}>
+                      {short(entry.entityId)}
+                    </span>
                   </td>
                   <td class="mono" title={entry.hash}>
                     {entry.hash.slice(0, 10)}
