@@ -115,8 +115,12 @@ describe.skipIf(shouldSkipBrowserTests())('runs, dashboard, imports and audit pa
     const form = page.getByTestId('start-run-form');
     await form.getByLabel('Reconciliation', { exact: true }).selectOption(RECONCILIATION);
     await form.getByLabel('As of', { exact: true }).fill(asOf);
+    // The run takes seconds (wiring, matching, agents); the page opens its event stream long before it ends.
+    const stream = page.waitForResponse((r) => /\/api\/runs\/[0-9a-f-]{36}\/events$/.test(r.url()));
     await form.getByRole('button', { name: 'Start run' }).click();
     await page.waitForURL(/\/runs\?id=[0-9a-f-]{36}$/);
+    const events = await stream;
+    expect(events.headers()['content-type']).toContain('text/event-stream');
     const runId = new URL(page.url()).searchParams.get('id')!;
     await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 60_000 }).toBe('completed');
     const stored = await db.db.select({ id: exceptions.id }).from(exceptions).where(eq(exceptions.runId, runId));
