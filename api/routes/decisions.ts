@@ -7,6 +7,7 @@
  * and version in `details`, 403 an approval maker-checker refuses (own edit,
  * second approval by the same person).
  */
+import type { Context } from 'hono';
 import { z } from 'zod';
 import { approveRequestSchema, bulkApproveRequestSchema, editRequestSchema, reasonRequestSchema } from '../../core/review/decision-requests.ts';
 import { EXCEPTION_STATUSES } from '../../core/statuses.ts';
@@ -14,6 +15,7 @@ import { applyException } from '../../db/repositories/apply-repository.ts';
 import { approveAndApply, bulkApprove, summarizeApply } from '../../db/repositories/decisions-approval-flow.ts';
 import { editException } from '../../db/repositories/decisions-edit.ts';
 import { decideWithReason } from '../../db/repositories/decisions-repository.ts';
+import type { Logger } from '../../monitoring/logger.ts';
 import type { ApiDeps } from '../api-deps.ts';
 import type { AuthUser } from '../auth/roles.ts';
 import { defineRoute, type ResponseSpec, type RouteSpec } from '../routing/route.ts';
@@ -47,6 +49,12 @@ export function decisionRoutes(deps: ApiDeps): RouteSpec[] {
     if (apply) deps.metrics?.applyOutcomes.inc({ outcome: apply.status });
     if (apply?.status === 'apply_failed') log.warn({ exceptionId, reason: apply.reason }, 'apply failed');
   };
+  /** One line per committed decision, on the request's logger (so with its requestId) and the exception's id. */
+  const recorded = <R extends { exception: { id: string; status: string }; from?: string; decision?: { kind: string } }>(c: Context, result: R): R => {
+    const logger = (c.get('logger') as Logger | undefined) ?? log;
+    logger.info({ exceptionId: result.exception.id, decision: result.decision?.kind ?? 'apply', from: result.from, to: result.exception.status }, 'decision recorded');
+    return result;
+  };
   return [
     defineRoute({
       method: 'post',
@@ -57,10 +65,10 @@ export function decisionRoutes(deps: ApiDeps): RouteSpec[] {
       params,
       body: approveRequestSchema.default({}),
       responses: { 200: { description: 'Approval recorded (and applied, or one of two approvals)', schema: approveResponse }, ...refusals({ 403: { description: 'Role too small, own edit, or second approval by the same person' } }) },
-      handler: async ({ params: p, body, user }) => {
+      handler: async ({ params: p, body, user, c }) => {
         const result = await approveAndApply(db, { exceptionId: p.id, actorId: actor(user), expectedVersion: body.expectedVersion, comment: body.comment, twoApproverAbove, now: deps.clock() });
         logApply(p.id, result.apply);
-        return result;
+        return recorded(c, result);
       },
     }),
     defineRoute({
@@ -72,8 +80,8 @@ export function decisionRoutes(deps: ApiDeps): RouteSpec[] {
       params,
       body: editRequestSchema,
       responses: { 200: { description: 'New version stored; the exception is edited', schema: decisionResponse }, ...refusals({ 400: { description: 'Invalid body, or the resolution does not verify (each failed check an issue)' } }) },
-      handler: ({ params: p, body, user }) =>
-        editException(db, { exceptionId: p.id, actorId: actor(user), expectedVersion: body.expectedVersion, resolution: body.resolution, type: body.type, cause: body.cause, rationale: body.rationale, now: deps.clock() }),
+      handler: async ({ params: p, body, user, c }) =>
+        recorded(c, await editException(db, { exceptionId: p.id, actorId: actor(user), expectedVersion: body.expectedVersion, resolution: body.resolution, type: body.type, cause: body.cause, rationale: body.rationale, now: deps.clock() })),
     }),
     defineRoute({
       method: 'post',
@@ -84,7 +92,7 @@ export function decisionRoutes(deps: ApiDeps): RouteSpec[] {
       params,
       body: reasonRequestSchema,
       responses: { 200: { description: 'Rejected', schema: decisionResponse }, ...refusals() },
-      handler: ({ params: p, body, user }) => decideWithReason(db, 'reject', { exceptionId: p.id, actorId: actor(user), expectedVersion: body.expectedVersion, reason: body.reason, now: deps.clock() }),
+      handler: async ({ params: p, body, user, c }) => recorded(c, await decideWithReason(db, 'reject', { exceptionId: p.id, actorId: actor(user), expectedVersion: body.expectedVersion, reason: body.reason, now: deps.clock() })),
     }),
     defineRoute({
       method: 'post',
@@ -95,7 +103,7 @@ export function decisionRoutes(deps: ApiDeps): RouteSpec[] {
       params,
       body: reasonRequestSchema,
       responses: { 200: { description: 'Escalated', schema: decisionResponse }, ...refusals() },
-      handler: ({ params: p, body, user }) => decideWithReason(db, 'escalate', { exceptionId: p.id, actorId: actor(user), expectedVersion: body.expectedVersion, reason: body.reason, now: deps.clock() }),
+      handler: async ({ params: p, body, user, c }) => recorded(c, await decideWithReason(db, 'escalate', { exceptionId: p.id, actorId: actor(user), expectedVersion: body.expectedVersion, reason: body.reason, now: deps.clock() })),
     }),
     defineRoute({
       method: 'post',
@@ -108,11 +116,11 @@ export function decisionRoutes(deps: ApiDeps): RouteSpec[] {
         200: { description: 'Applied, or apply_failed with the reason (nothing else changed)', schema: z.object({ exception: exceptionState, apply: applySummary }) },
         ...refusals({ 409: { description: 'The exception is not approved nor apply_failed; details hold the current status' } }),
       },
-      handler: async ({ params: p, user }) => {
+      handler: async ({ params: p, user, c }) => {
         const outcome = await applyException(db, { exceptionId: p.id, actorId: actor(user), now: deps.clock() });
         const apply = summarizeApply(outcome);
         logApply(p.id, apply);
-        return { exception: outcome.exception, apply };
+        return recorded(c, { exception: outcome.exception, apply });
       },
     }),
     defineRoute({
@@ -131,9 +139,10 @@ export function decisionRoutes(deps: ApiDeps): RouteSpec[] {
         401: { description: 'No token' },
         403: { description: 'Role too small' },
       },
-      handler: async ({ body, user }) => {
+      handler: async ({ body, user, c }) => {
         const result = await bulkApprove(db, { ids: body.ids, filter: body.filter, actorId: actor(user), comment: body.comment, twoApproverAbove, now: deps.clock });
         for (const a of result.approved) logApply(a.id, a.apply);
+        ((c.get('logger') as Logger | undefined) ?? log).info({ approved: result.approved.length, pending: result.pending.length, skipped: result.skipped.length }, 'bulk approval recorded');
         return result;
       },
     }),

@@ -67,13 +67,15 @@ export const runCommand: Command = {
       if (!asOf) throw new AppError('validation_failed', 'the batch holds no records; nothing to reconcile');
       const matchConfig = matchConfigSchema.safeParse(batch.config);
       if (!matchConfig.success) throw new AppError('config_invalid', `reconciliation ${reconciliationId} has an invalid configuration`, { issues: matchConfig.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
-      const wiring = await wireRun(config, db, async () => ({ external: batch.external, internal: batch.internal }), logger, (p) => (values.json ? undefined : progress.update(p)));
+      const runId = values['run-id'] ?? randomUUID();
+      // The run's log lines (LLM calls, fallbacks) carry its id.
+      const wiring = await wireRun(config, db, async () => ({ external: batch.external, internal: batch.internal }), logger.child({ runId }), (p) => (values.json ? undefined : progress.update(p)));
       try {
         const result = await runBatch({
           deps: wiring.deps,
           settings: runSettings(config, (values.mode as AgentMode | undefined) ?? config.mode),
           checkpointer: wiring.checkpointer.saver,
-          input: { runId: values['run-id'] ?? randomUUID(), domain: batch.domain, asOf, matchConfig: batch.config, ...(reconciliationId ? { reconciliationId } : {}) },
+          input: { runId, domain: batch.domain, asOf, matchConfig: batch.config, ...(reconciliationId ? { reconciliationId } : {}) },
         });
         progress.end();
         if (values.json) print(JSON.stringify(result.summary, null, 2));

@@ -25,13 +25,14 @@ export function nameBasedUuid(name: string): string {
 export async function runDemo(config: Config, db: DatabaseHandle, logger: Logger, demo: Pick<DemoLoadResult, 'reconciliationId' | 'asOf'>): Promise<RunSummary> {
   const { reconciliationId: id, asOf } = demo;
   const settings = await reconciliationSettings(db.db, id);
-  const wiring = await wireRun(config, db, () => reconciliationRecords(db.db, id), logger);
+  const runId = nameBasedUuid(`demo:${id}:${asOf}:${config.mode}`);
+  const wiring = await wireRun(config, db, () => reconciliationRecords(db.db, id), logger.child({ runId }));
   try {
     const result = await runBatch({
       deps: wiring.deps,
       settings: runSettings(config),
       checkpointer: wiring.checkpointer.saver,
-      input: { runId: nameBasedUuid(`demo:${id}:${asOf}:${config.mode}`), reconciliationId: id, domain: settings.domain, asOf, matchConfig: settings.config },
+      input: { runId, reconciliationId: id, domain: settings.domain, asOf, matchConfig: settings.config },
     });
     return result.summary;
   } finally {
