@@ -96,3 +96,21 @@ describe('RunDetailView', () => {
     expect(opened).toBe(0);
   });
 });
+
+describe('RunDetailView, when another run is chosen', () => {
+  it('drops the first run’s stream and figures and shows the second', async () => {
+    const { createSignal } = await import('solid-js');
+    const [id, setId] = createSignal(running.id);
+    const other: RunDetail = { ...finished, id: '7f000000-0000-4000-8000-000000000002', asOf: '2026-11-02', stats: { ...finished.stats, breaks: 5 } };
+    const sources: FakeEventSource[] = [];
+    render(() => <RunDetailView runId={id()} load={async (runId) => (runId === other.id ? other : running)} openEvents={(url) => { const s = new FakeEventSource(url); sources.push(s); return s; }} />);
+    await waitFor(() => expect(sources).toHaveLength(1));
+    sources[0]!.send('progress', { phase: 'agents', done: 3, total: 9 });
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('3 of 9'));
+    setId(other.id);
+    await waitFor(() => expect(screen.getByTestId('stat-breaks').textContent).toBe('5'));
+    expect(sources[0]!.closed).toBe(true);
+    expect(screen.queryByTestId('run-progress')).toBeNull();
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('operating-eur · as of 2026-11-02');
+  });
+});

@@ -3,7 +3,7 @@
  * it is done, its figures (the `done` event carries them, so no second
  * request); if it failed, the reason.
  */
-import { createEffect, createResource, createSignal, Match, onCleanup, Show, Switch, untrack } from 'solid-js';
+import { createEffect, createResource, createSignal, Match, on, onCleanup, Show, Switch, untrack } from 'solid-js';
 import { fetchRun, runEventsUrl, type RunDetail, type RunProgress } from '../api/runs-api.ts';
 import { ErrorNotice } from './error-notice.tsx';
 import { formatDateTime } from './format.ts';
@@ -20,8 +20,25 @@ export function RunDetailView(props: { runId: string; openEvents?: OpenEventSour
   const [reconnecting, setReconnecting] = createSignal(false);
   const [failure, setFailure] = createSignal<string | null>();
 
-  // The freshest state: what the stream last said, else what was fetched.
-  const run = () => live() ?? fetched.latest;
+  // Another run chosen: nothing of the previous one's stream may show.
+  createEffect(
+    on(
+      () => props.runId,
+      () => {
+        setLive(undefined);
+        setProgress(undefined);
+        setFailure(undefined);
+        setReconnecting(false);
+      },
+      { defer: true },
+    ),
+  );
+
+  // The freshest state of this run: what the stream last said, else what was fetched (never the previous run's, while the next loads).
+  const run = () => {
+    const current = live() ?? fetched.latest;
+    return current?.id === props.runId ? current : undefined;
+  };
 
   createEffect(() => {
     const first = fetched();

@@ -62,7 +62,7 @@ export function RunStats(props: { run: RunDetail }) {
       </div>
       <div class="two-columns">
         <section class="ops-panel" aria-labelledby="fallbacks-title">
-          <h2 id="fallbacks-title">Fallbacks by reason</h2>
+          <h3 id="fallbacks-title">Fallbacks by reason</h3>
           <Show when={fallbacks().length > 0} fallback={<p class="toolbar__note">No LLM call fell back to the rules.</p>}>
             <ul class="plain-list" data-testid="run-fallbacks">
               <For each={fallbacks()}>
@@ -76,7 +76,7 @@ export function RunStats(props: { run: RunDetail }) {
           </Show>
         </section>
         <section class="ops-panel" aria-labelledby="exceptions-title">
-          <h2 id="exceptions-title">Its exceptions now</h2>
+          <h3 id="exceptions-title">Its exceptions now</h3>
           <Show when={props.run.exceptions.total > 0} fallback={<p class="toolbar__note">This run raised no exceptions.</p>}>
             <ul class="plain-list" data-testid="run-exceptions">
               <For each={entries(props.run.exceptions.byStatus)}>
