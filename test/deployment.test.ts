@@ -106,6 +106,8 @@ describe('docker-compose.prod.yml', () => {
       expect(s.build).toBe('.');
       expect(s.environment.DATABASE_URL).toMatch(/^postgres:\/\/recon:\$\{POSTGRES_PASSWORD[^}]*\}@postgres:5432\/recon$/);
       expect(s.environment.REDIS_URL).toBe('redis://redis:6379');
+      // The worker's metrics server binds HOST too: loopback would hide it from Prometheus.
+      expect(s.environment.HOST).toBe('0.0.0.0');
     }
   });
 
