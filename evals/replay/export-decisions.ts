@@ -39,6 +39,9 @@ export async function exportDecisions(db: Database): Promise<ExportedDecisions> 
   const decided = await db.select().from(decisions).where(inArray(decisions.kind, ['approve', 'edit', 'reject'])).orderBy(asc(decisions.createdAt), asc(decisions.id));
   const byException = new Map<string, (typeof decided)[number][]>();
   for (const d of decided) byException.set(d.exceptionId, [...(byException.get(d.exceptionId) ?? []), d]);
+  // Decisions in the same instant: an edit comes before the approval or rejection that ends the review.
+  const rank = (kind: string) => (kind === 'edit' ? 0 : 1);
+  for (const list of byException.values()) list.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || rank(a.kind) - rank(b.kind));
   const ids = [...byException.keys()];
   if (ids.length === 0) return { cases: [], skipped: [] };
   const [rows, links, versions] = await Promise.all([
