@@ -7,9 +7,11 @@ import { IssueTable } from './issue-list.tsx';
 
 export function ImportDetailView(props: { importId: string }) {
   const [detail, { refetch }] = createResource(() => props.importId, fetchImport);
+  // While another import loads, not the previous one's figures.
+  const current = () => (detail.latest?.id === props.importId ? detail.latest : undefined);
   return (
     <Show when={!detail.error} fallback={<ErrorNotice error={detail.error} what="this import" retry={() => void refetch()} />}>
-      <Show when={detail.latest} fallback={<div class="ops-panel" aria-busy="true" aria-label="Loading the import"><div class="skeleton-line" /><div class="skeleton-line" /></div>}>
+      <Show when={current()} fallback={<div class="ops-panel" aria-busy="true" aria-label="Loading the import"><div class="skeleton-line" /><div class="skeleton-line" /></div>}>
         {(d) => (
           <article class="ops-panel" aria-labelledby="import-title" data-testid="import-detail">
             <h2 id="import-title">{d().fileName}</h2>
