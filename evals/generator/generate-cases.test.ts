@@ -63,7 +63,7 @@ describe('securities cases', () => {
 });
 
 describe('noise', () => {
-  for (const difficulty of ['noisy', 'adversarial'] as const) {
+  for (const difficulty of ['noisy', 'multilingual', 'ambiguous', 'adversarial'] as const) {
     it(`keeps matching exact on ${difficulty} cases`, () => {
       const noisy = generateCases({ cases: 40, seed: 3, difficulty });
       expect(noisy.every((c) => c.difficulty === difficulty && c.tags.includes(difficulty))).toBe(true);
@@ -80,6 +80,21 @@ describe('noise', () => {
     expect(noisy!.external.some((r, i) => r.reference !== clean!.external[i]!.reference)).toBe(true);
     const adversarial = generateCases({ cases: 10, seed: 21, difficulty: 'adversarial' });
     expect(adversarial.flatMap((c) => c.external).some((r) => /IGNORE PREVIOUS INSTRUCTIONS|auto-approve|classify as/.test(r.description ?? ''))).toBe(true);
+  });
+});
+
+describe('multilingual and ambiguous levels', () => {
+  it('rewrite narratives, never the truth', () => {
+    const [clean] = generateCases({ cases: 1, seed: 23, breaksPerCase: 19 });
+    const [multilingual] = generateCases({ cases: 1, seed: 23, breaksPerCase: 19, difficulty: 'multilingual' });
+    const [ambiguous] = generateCases({ cases: 1, seed: 23, breaksPerCase: 19, difficulty: 'ambiguous' });
+    for (const c of [multilingual!, ambiguous!]) expect(c.expected).toEqual(clean!.expected);
+    expect(multilingual!.external.some((r) => /[äöüéèíóçąłńśź]/i.test(r.description ?? ''))).toBe(true);
+    expect(multilingual!.internal.some((r) => /^(Rechnung|Facture|Factura|Fattura|Factuur|Zahlungseingang|Encaissement|Cobro|Incasso|Lieferantenzahlung|Paiement fournisseur|Pago a proveedor|Pagamento fornitore)\b/.test(r.description ?? ''))).toBe(true);
+    // One-sided items lose the counterparty's name; paired ones keep it.
+    const oneSided = new Set(ambiguous!.expected.breaks.filter((b) => b.internal.length === 0).flatMap((b) => b.external));
+    expect(ambiguous!.external.filter((r) => oneSided.has(r.id)).every((r) => r.counterparty === undefined)).toBe(true);
+    expect(ambiguous!.external.some((r) => /^(CHARGES|ACCT FEE|GEBUEHR|FRAIS|INTEREST|ZINSEN|INT CR)/.test(r.description ?? ''))).toBe(true);
   });
 });
 
