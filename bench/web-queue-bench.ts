@@ -22,6 +22,7 @@ import { createScratchDatabase, type ScratchDatabase } from '../db/testing/test-
 import { launchBrowser } from '../test/browser.ts';
 import { seedApiBench } from './api-seed.ts';
 import { sampleScroll, timeKeystroke, watchFirstRow } from './web-queue-measure.ts';
+import { traceWhile } from './web-queue-trace.ts';
 
 /** seedApiBench leaves five in eight exceptions waiting (open, suggested, escalated): 16,000 make a queue of 10,000. */
 const QUEUE = 10_000;
@@ -99,6 +100,9 @@ export async function webQueueBench(options: { scale: number; databaseUrl: strin
           const scroll = await page.evaluate(sampleScroll, { seconds: 3, step: 132 });
           line('scroll frame rate', `${scroll.fps.toFixed(1)} fps`, '60 fps');
           line('scroll frame p95 / worst', `${scroll.p95.toFixed(1)} / ${scroll.worst.toFixed(1)} ms`, `(${scroll.longFrames} of ${scroll.frames} frames over 20 ms; ≤ ${scroll.maxRendered} rows in the DOM)`);
+          const trace = await traceWhile(browser, page, () => page.evaluate(sampleScroll, { seconds: 3, step: 132 }));
+          const ms = (group: string) => (trace.perFrame[group] ?? 0).toFixed(1);
+          line('scroll, Chromium trace', `${trace.drawnFps.toFixed(1)} fps`, `60 fps (per frame: script ${ms('scripting')} ms, style+layout ${ms('layout')} ms, paint ${ms('paint')} ms)`);
           await page.close();
         }
       }

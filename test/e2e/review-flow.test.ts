@@ -117,8 +117,14 @@ describe.skipIf(shouldSkipBrowserTests())('the review flow in Chromium', () => {
   it('approves with the keyboard alone: Tab to the list, j/k to the row, a', async () => {
     const seeded = await world.seed('confirm');
     const page = await world.signedInPage(world.users.approver);
+    const refused: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text());
+    });
     await page.goto(`${world.url}/?type=reference_mismatch`);
     await rowOf(page, seeded.id).waitFor();
+    // Rows are placed and bars sized through the CSSOM, which the CSP allows: nothing was refused.
+    expect(refused).toEqual([]);
     await tabToGrid(page);
     const ids = await page.locator('[data-testid="queue-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
     for (let i = 0; i < ids.indexOf(seeded.id); i++) await page.keyboard.press('j');

@@ -124,7 +124,8 @@ export function QueueTable(props: QueueTableProps) {
         <div class="qspacer" style={{ height: `${props.rows.length * ROW_HEIGHT}px` }}>
           <For each={slice()}>
             {(item, i) => {
-              const index = () => range().start + i();
+              // A row keeps its index while the window slides (start and position move together): one memo, no re-render.
+              const index = createMemo(() => range().start + i());
               return (
                 <QueueRow
                   item={item}
