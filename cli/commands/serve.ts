@@ -9,16 +9,30 @@ import type { Logger } from '../../monitoring/logger.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
 import type { Command } from '../command.ts';
 import { optionalHealthChecks } from '../health-checks.ts';
+import { createJobSystem, processorDeps, serializedWireRun } from '../job-wiring.ts';
+import { createQueuedRunLauncher } from '../queued-run-launcher.ts';
 import { createRunLauncher } from '../run-launcher.ts';
+import { startJobRuntime } from '../../worker/job-runtime.ts';
+import { promQueueMetrics } from '../../worker/queue-metrics.ts';
+import { reconciliationScheduler } from '../../worker/reconciliation-schedules.ts';
 import { createCliLogger, openMigratedDatabase } from '../runtime.ts';
 import { VERSION } from '../version.ts';
 import { webDistDir } from '../web-build.ts';
 
 /** Serves API + web until SIGINT/SIGTERM, then closes the server, the runs in progress and the database in order. */
 export async function serveUntilStopped(config: Config, logger: Logger, db: DatabaseHandle): Promise<number> {
-  // Runs started through the API run in this process; a worker deployment would pass its queue instead.
-  const runs = createRunLauncher({ config, db, logger });
   const metrics = processMetrics();
+  // With Redis, runs and schedules go to the queues and `recon worker` processes run them; without it, this
+  // process runs the same schedules and processors itself, one graph run at a time (see serializedWireRun).
+  const jobs = createJobSystem(config);
+  const schedules = reconciliationScheduler(jobs);
+  const wire = serializedWireRun();
+  const runtime = config.redisUrl ? undefined : startJobRuntime({ ...processorDeps(config, db, logger, jobs, wire), concurrency: 1, metrics: promQueueMetrics(metrics) });
+  const runs = config.redisUrl ? createQueuedRunLauncher({ config, db, logger, jobs }) : createRunLauncher({ config, db, logger, wire });
+  await schedules.syncAll(db.db, logger).then(
+    (synced) => logger.info({ ...synced, jobs: jobs.kind }, 'nightly schedules registered'),
+    (error: unknown) => logger.warn({ err: error }, 'the nightly schedules could not be registered; they are when a worker starts'),
+  );
   registerExposureGauges(metrics, () => metricsSnapshot(db.db, db.kind, new Date()), { onError: (error) => logger.warn({ err: error }, 'metrics: the database figures could not be read') });
   const app = createApp({
     db,
@@ -30,6 +44,7 @@ export async function serveUntilStopped(config: Config, logger: Logger, db: Data
     maxJsonBytes: 1024 * 1024,
     review: config.twoApproverAbove ? { twoApproverAbove: config.twoApproverAbove } : {},
     runs,
+    schedules,
     metrics,
     health: optionalHealthChecks(config),
     corsOrigins: config.corsOrigins,
@@ -48,6 +63,8 @@ export async function serveUntilStopped(config: Config, logger: Logger, db: Data
   });
   await server.close();
   await runs.close();
+  await runtime?.close();
+  await jobs.close();
   await db.close();
   return 0;
 }

@@ -119,6 +119,10 @@ export const configEnvSchema = z.object({
   WORKER_CONCURRENCY: integer(1, 64, 2),
   /** Port of each worker process's own `/metrics` (and `/livez`); 0 picks a free one. */
   RECON_WORKER_METRICS_PORT: integer(0, 65_535, 9465),
+  /** Prefix of every BullMQ key in Redis, so installations (or test runs) can share one Redis. */
+  RECON_QUEUE_PREFIX: z.preprocess((v) => (v === '' || v === undefined ? 'recon' : v), z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be 1–64 letters, digits, dashes or underscores' })),
+  /** How long a worker holds a job without renewing its lock, ms; a dead worker's job is taken over after about this long. */
+  RECON_JOB_LOCK_MS: integer(1000, 600_000, 30_000),
   /** pino log level. */
   LOG_LEVEL: z.preprocess((v) => (v === '' || v === undefined ? 'info' : v), z.enum(LOG_LEVELS)),
   /** Tests: fail instead of skipping when PostgreSQL, Redis or Chromium are missing (set by CI). */
@@ -154,6 +158,8 @@ export interface Config {
   readonly mode: (typeof AGENT_MODES)[number];
   readonly workerConcurrency: number;
   readonly workerMetricsPort: number;
+  readonly queuePrefix: string;
+  readonly jobLockMs: number;
   readonly maxUploadBytes: number;
   /** Normalised origins; empty: same origin only. */
   readonly corsOrigins: readonly string[];
@@ -202,6 +208,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     mode: e.RECON_MODE ?? (e.LLM_BASE_URL ? 'hybrid' : 'rules'),
     workerConcurrency: e.WORKER_CONCURRENCY,
     workerMetricsPort: e.RECON_WORKER_METRICS_PORT,
+    queuePrefix: e.RECON_QUEUE_PREFIX,
+    jobLockMs: e.RECON_JOB_LOCK_MS,
     maxUploadBytes: e.RECON_MAX_UPLOAD_MB * 1024 * 1024,
     corsOrigins: e.RECON_CORS_ORIGINS,
     rateLimitPerMinute: e.RECON_RATE_LIMIT_PER_MINUTE,
