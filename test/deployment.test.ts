@@ -5,14 +5,17 @@
  * query only metrics the code exports; `.env.example` documents every
  * configuration variable.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_VARIABLES } from '../core/config/config-schema.ts';
 import { registerExposureGauges } from '../monitoring/exposure-gauges.ts';
 import { createMetrics } from '../monitoring/metrics-registry.ts';
+import { testEnv } from './test-env.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
@@ -219,5 +222,40 @@ describe('Dockerfile', () => {
     expect(stages[1]).toContain('--from=build');
     expect(stages[1]).toMatch(/^USER node$/m);
     expect(stages[1]).toMatch(/^HEALTHCHECK .*\n.*\/api\/health\/live/m);
+  });
+});
+
+/** Prometheus's own checker (Debian's `prometheus` package), when installed: PromQL syntax of the rules and the dashboards. */
+function promtool(): string | undefined {
+  try {
+    execFileSync('promtool', ['--version'], { stdio: 'ignore' });
+    return 'promtool';
+  } catch {
+    return undefined;
+  }
+}
+
+describe('promtool', () => {
+  it('accepts the Prometheus configuration, the alert rules and every dashboard query', (ctx) => {
+    const tool = promtool();
+    if (!tool) {
+      if (testEnv.requireServices) throw new Error('promtool must be installed when RECON_REQUIRE_SERVICES=1 (apt-get install prometheus)');
+      ctx.skip('promtool is not installed: the PromQL syntax check is skipped (the metric-name checks above still ran)');
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'recon-promtool-'));
+    try {
+      const alertsPath = join(ROOT, 'monitoring/prometheus/alerts.yml');
+      const config = read('monitoring/prometheus/prometheus.yml').replace('/etc/prometheus/alerts.yml', alertsPath);
+      writeFileSync(join(dir, 'prometheus.yml'), config);
+      // Each dashboard query as a recording rule, Grafana's interval variables given a value.
+      const queries = dashboards.flatMap(({ json }) => json.panels.flatMap((p) => p.targets.map((t) => t.expr.replaceAll('$__rate_interval', '5m').replaceAll('$__range', '1d'))));
+      writeFileSync(join(dir, 'dashboards.yml'), stringify({ groups: [{ name: 'dashboards', rules: queries.map((expr, i) => ({ record: `dashboard_query_${i}`, expr })) }] }));
+      execFileSync(tool!, ['check', 'config', join(dir, 'prometheus.yml')], { stdio: 'pipe' });
+      const out = execFileSync(tool!, ['check', 'rules', alertsPath, join(dir, 'dashboards.yml')], { encoding: 'utf8' });
+      expect(out).toContain(`SUCCESS: ${alertRules.length} rules found`);
+      expect(out).toContain(`SUCCESS: ${queries.length} rules found`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
