@@ -15,7 +15,10 @@ describe('isotonic calibration', () => {
       [0.6, 0.6, 0.5, 2],
       [0.9, 0.9, 1, 2],
     ]);
-    expect(applyIsotonic(points, 0.1)).toBeCloseTo(1 / 3, 10);
+    // Below the fitted range: never raised, capped by the first step.
+    expect(applyIsotonic(points, 0.1)).toBe(0.1);
+    expect(applyIsotonic(points, 0.2)).toBeCloseTo(1 / 3, 10);
+    expect(applyIsotonic([{ from: 0.7, to: 0.95, value: 0.5, count: 9 }], 0.6)).toBe(0.5);
     expect(applyIsotonic(points, 0.6)).toBe(0.5);
     // Halfway between 0.6 (0.5) and 0.9 (1): 0.75.
     expect(applyIsotonic(points, 0.75)).toBeCloseTo(0.75, 10);

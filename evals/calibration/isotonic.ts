@@ -2,7 +2,8 @@
  * Isotonic regression by pool-adjacent-violators: the non-decreasing step
  * function from raw confidence to observed accuracy that fits the samples
  * best in squared error. Between two steps the mapping interpolates
- * linearly; outside them it holds the end values.
+ * linearly; above the last it holds the last value, below the first it
+ * only ever lowers.
  */
 export interface CalibrationPoint {
   /** Raw confidences covered by this step. */
@@ -38,9 +39,15 @@ export function fitIsotonic(samples: readonly { confidence: number; right: boole
   return stack.map((b) => ({ from: b.from, to: b.to, value: b.sum / b.count, count: b.count }));
 }
 
-/** The calibrated confidence of a raw one. No points: unchanged. */
+/**
+ * The calibrated confidence of a raw one. No points: unchanged. Below the
+ * fitted range there is no evidence, so a confidence is never raised there
+ * (the first step's value caps it): an answer the agents themselves doubt
+ * must not come out sure because the calibration split held none like it.
+ */
 export function applyIsotonic(points: readonly CalibrationPoint[], raw: number): number {
   if (points.length === 0) return raw;
+  if (raw < points[0]!.from) return Math.min(raw, points[0]!.value);
   if (raw <= points[0]!.to) return points[0]!.value;
   for (let i = 1; i < points.length; i++) {
     const p = points[i]!;
