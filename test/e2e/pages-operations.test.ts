@@ -12,7 +12,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { caseSides } from '../../agents/testing/case-batch.ts';
 import { createApp } from '../../api/app.ts';
 import { startServer, type RunningServer } from '../../api/server.ts';
@@ -44,6 +44,8 @@ describe.skipIf(shouldSkipBrowserTests())('runs, dashboard, imports and audit pa
   let admin: TestCaller;
   let viewer: TestCaller;
   let asOf: string;
+  /** Uncaught errors in any page, checked after each test. */
+  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     const { distDir } = await ensureWebBuilt();
@@ -64,6 +66,10 @@ describe.skipIf(shouldSkipBrowserTests())('runs, dashboard, imports and audit pa
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
   });
 
+  afterEach(() => {
+    expect(pageErrors.splice(0)).toEqual([]);
+  });
+
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -74,9 +80,7 @@ describe.skipIf(shouldSkipBrowserTests())('runs, dashboard, imports and audit pa
   /** A page signed in as the login form does it: POST /api/auth/login from the page, which sets the HttpOnly cookie. */
   async function signedIn(user: TestCaller, path: string): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    page.on('pageerror', (error) => {
-      throw error;
-    });
+    page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`));
     await page.goto(`${server.url}/login`);
     const status = await page.evaluate(async (token) => (await fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) })).status, user.token);
     expect(status).toBe(200);
