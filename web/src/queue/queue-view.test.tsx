@@ -83,4 +83,33 @@ describe('the queue view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(ids()).toHaveLength(3));
   });
+
+  it('bulk-approves the selected verified rows only and leaves the rest with the count said', async () => {
+    const sent: string[][] = [];
+    const bulk: DecisionCalls = {
+      approve: () => Promise.reject(new Error('not used')),
+      reject: () => Promise.reject(new Error('not used')),
+      bulkApprove: async (ids) => {
+        sent.push([...ids]);
+        return { approved: ids.map((id) => ({ id, status: 'applied', version: 2 })), pending: [], skipped: [], remaining: 0 };
+      },
+    };
+    renderAt('/', () => <QueueView role="approver" initialHeight={400} data={{ fetchPage: onePage }} calls={bulk} />);
+    await waitFor(() => expect(ids()).toHaveLength(3));
+    const grid = screen.getByRole('grid');
+    fireEvent.keyDown(grid, { key: 'x' });
+    fireEvent.keyDown(grid, { key: 'j' });
+    fireEvent.keyDown(grid, { key: 'x' });
+    fireEvent.click(screen.getByRole('button', { name: 'Approve 1 verified of 2 selected' }));
+    await waitFor(() => expect(ids()).toEqual([items[1]!.id, items[2]!.id]));
+    expect(sent).toEqual([[items[0]!.id]]);
+    expect(screen.getByText(/Approved 1, 1 not verified, left in the queue\./)).toBeTruthy();
+  });
+
+  it('opens the detail with enter and its edit form with e', async () => {
+    const { location } = renderAt('/', () => <QueueView role="reviewer" initialHeight={400} data={{ fetchPage: onePage }} />);
+    await waitFor(() => expect(ids()).toHaveLength(3));
+    fireEvent.keyDown(screen.getByRole('grid'), { key: 'e' });
+    await waitFor(() => expect(location()).toBe(`/exceptions/${items[0]!.id}?edit=1`));
+  });
 });
