@@ -103,7 +103,7 @@ describe('the queue view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Approve 1 verified of 2 selected' }));
     await waitFor(() => expect(ids()).toEqual([items[1]!.id, items[2]!.id]));
     expect(sent).toEqual([[items[0]!.id]]);
-    expect(screen.getByText(/Approved 1, 1 not verified, left in the queue\./)).toBeTruthy();
+    expect(await screen.findByText(/Approved 1, 1 not verified, left in the queue\./)).toBeTruthy();
   });
 
   it('opens the detail with enter and its edit form with e', async () => {
