@@ -10,13 +10,14 @@ import { agentsBench } from './agents-bench.ts';
 import { apiBench } from './api-bench.ts';
 import { ingestBench, ingestOne } from './ingest-bench.ts';
 import { matchBench, matchOne } from './match-bench.ts';
+import { nightlyBench } from './nightly-bench.ts';
 import { webQueueBench } from './web-queue-bench.ts';
 
 // LangGraph adds one abort listener per concurrent fan-out task to the run's signal; with
 // more than ten chunks in flight Node would warn of a leak that is not one.
 EventEmitter.defaultMaxListeners = Math.max(EventEmitter.defaultMaxListeners, 100);
 
-const BENCHES: Record<string, (o: { scale: number; databaseUrl: string | undefined; cases?: string | undefined }) => Promise<void>> = { ingest: ingestBench, import: importBench, match: matchBench, agents: agentsBench, api: apiBench, 'web-queue': webQueueBench };
+const BENCHES: Record<string, (o: { scale: number; databaseUrl: string | undefined; cases?: string | undefined }) => Promise<void>> = { ingest: ingestBench, import: importBench, match: matchBench, agents: agentsBench, api: apiBench, 'web-queue': webQueueBench, nightly: nightlyBench };
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { scale: { type: 'string', default: '1' }, one: { type: 'string' }, 'match-size': { type: 'string' }, 'ingest-one': { type: 'string' }, cases: { type: 'string' } } });
 const names = positionals.length > 0 ? positionals : Object.keys(BENCHES);
