@@ -81,6 +81,23 @@ export function QueueFilterBar(props: FilterBarProps) {
           }}
         />
       </label>
+      <label class="filter">
+        <span>Sort</span>
+        <select
+          value={`${props.filters.sort}:${props.filters.order}`}
+          onChange={(e) => {
+            const [sort, order] = e.currentTarget.value.split(':') as [QueueFilters['sort'], QueueFilters['order']];
+            props.onChange({ sort, order });
+          }}
+        >
+          <option value="openedAt:asc">Oldest first</option>
+          <option value="openedAt:desc">Newest first</option>
+          <option value="amount:desc">Largest amount</option>
+          <option value="amount:asc">Smallest amount</option>
+          <option value="confidence:asc">Least sure first</option>
+          <option value="confidence:desc">Surest first</option>
+        </select>
+      </label>
       <label class="filter filter--check">
         <input type="checkbox" checked={props.filters.verified === true} onChange={(e) => props.onChange({ verified: e.currentTarget.checked ? true : undefined })} />
         <span>Verified only</span>

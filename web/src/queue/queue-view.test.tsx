@@ -112,4 +112,16 @@ describe('the queue view', () => {
     fireEvent.keyDown(screen.getByRole('grid'), { key: 'e' });
     await waitFor(() => expect(location()).toBe(`/exceptions/${items[0]!.id}?edit=1`));
   });
+
+  it('sorts from the filter bar too, for keyboard users, and keeps the sort in the URL', async () => {
+    const queries: string[] = [];
+    const recording = async (q: URLSearchParams): Promise<Page<ExceptionListItem>> => (queries.push(q.toString()), { items, nextCursor: null });
+    const { location } = renderAt('/', () => <QueueView role="reviewer" initialHeight={400} data={{ fetchPage: recording }} />);
+    await waitFor(() => expect(ids()).toHaveLength(3));
+    fireEvent.change(screen.getByLabelText('Sort'), { target: { value: 'amount:desc' } });
+    await waitFor(() => expect(location()).toContain('sort=amount'));
+    expect(location()).toContain('order=desc');
+    await waitFor(() => expect(queries.at(-1)).toContain('sort=amount&order=desc'));
+    expect(screen.getByRole('columnheader', { name: /Amount/ }).getAttribute('aria-sort')).toBe('descending');
+  });
 });

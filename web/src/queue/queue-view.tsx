@@ -5,6 +5,7 @@
  */
 import { useNavigate, useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, Match, on, Show, Switch } from 'solid-js';
+import { ApiError } from '../api/client.ts';
 import type { ExceptionListItem, UserRole } from '../api/types.ts';
 import { canApprove, canReview } from '../auth/roles.ts';
 import { EmptyState } from '../pages/empty-state.tsx';
@@ -132,6 +133,11 @@ export function QueueView(props: QueueViewProps) {
             <div class="state-box state-box--error" role="alert">
               <h2>The queue could not be loaded</h2>
               <p>{refusalMessage(data.error(), 'load the queue')}</p>
+              <Show when={data.error() instanceof ApiError && (data.error() as ApiError).status === 401}>
+                <p>
+                  <a href="/login?next=%2F">Log in again</a>
+                </p>
+              </Show>
               <button type="button" class="button" onClick={() => data.reload()}>
                 Try again
               </button>
