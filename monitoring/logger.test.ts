@@ -52,4 +52,16 @@ describe('createLogger', () => {
     const text = JSON.stringify(out.lines());
     for (const secret of ['sk-deep', 'sk-env', 'envpw', 'Bearer deep']) expect(text).not.toContain(secret);
   });
+
+  it('cuts credentials out of URLs in messages and in logged errors', () => {
+    const out = memory();
+    const logger = createLogger({ destination: out.stream });
+    logger.warn('cannot reach postgres://recon:msgpw@db:5432/recon');
+    logger.error({ err: new Error('connect ECONNREFUSED redis://:errpw@redis:6379') }, 'queue down');
+    const text = JSON.stringify(out.lines());
+    expect(text).not.toContain('msgpw');
+    expect(text).not.toContain('errpw');
+    expect(text).toContain('postgres://recon:[redacted]@db:5432/recon');
+    expect(text).toContain('ECONNREFUSED');
+  });
 });

@@ -34,11 +34,36 @@ export const REDACTED_PATHS = [
   '*.headers["x-api-key"]',
 ]
 
+/** `scheme://user:password@host` → `scheme://user:[redacted]@host`, wherever a URL sits inside a text. */
+const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:)[^\s@/]+@/gi;
+export function scrubCredentials(text: string): string {
+  return text.replace(URL_CREDENTIALS, '$1[redacted]@');
+}
+
+/**
+ * Errors are logged with message and stack; a driver's message may quote the
+ * connection URL, so credentials in URLs are cut from both (paths cannot
+ * reach inside a string).
+ */
+function errSerializer(error: unknown): unknown {
+  const out = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
+  if (!out || typeof out !== 'object') return out;
+  for (const key of ['message', 'stack'] as const) if (typeof out[key] === 'string') out[key] = scrubCredentials(out[key]);
+  return out;
+}
+
 export function createLogger(options: LoggerOptions = {}): Logger {
   const pinoOptions = {
     level: options.level ?? 'info',
     base: { service: options.name ?? 'recon' },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    serializers: { err: errSerializer },
+    hooks: {
+      // The message itself (`logger.warn('cannot reach postgres://u:pw@h')`) is scrubbed too.
+      logMethod(this: Logger, args: unknown[], method: (...a: unknown[]) => void) {
+        method.apply(this, args.map((a) => (typeof a === 'string' ? scrubCredentials(a) : a)));
+      },
+    },
     timestamp: pino.stdTimeFunctions.isoTime,
   };
   if (options.destination) return pino(pinoOptions, options.destination);
