@@ -28,7 +28,8 @@ import { createCliLogger } from '../runtime.ts';
 import { configuredLlmAgents, runSettings } from '../run-wiring.ts';
 import { exportDecisionsCommand } from './eval-export.ts';
 
-const USAGE = `recon eval --cases <file.jsonl>… [--mode rules|llm|hybrid|compare] [--out predictions.jsonl] [--report dir] [--seed N] [--raw]
+const USAGE = `recon eval --cases <file.jsonl>… [--mode rules|llm|hybrid|compare] [--out predictions.jsonl] [--report dir] [--seed N] [--raw] [--resamples N]
+       (default compare: rules, llm and hybrid on the same cases with an LLM endpoint, else rules; --raw: no calibration)
        recon eval calibrate [--cases <file.jsonl>…] [--mode rules] [--out map.json]   (default: the committed calibration split and map)
        recon eval ci [--update]   (rules mode on the committed suites against their baselines)
        recon eval export-decisions --out decisions.jsonl   (reviewer decisions from the database as cases)`;
@@ -66,7 +67,7 @@ async function runEval(config: Config, argv: readonly string[]): Promise<number>
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
-    options: { cases: { type: 'string', multiple: true }, mode: { type: 'string', default: 'rules' }, out: { type: 'string' }, report: { type: 'string' }, seed: { type: 'string', default: '1' }, raw: { type: 'boolean', default: false }, resamples: { type: 'string', default: '200' } },
+    options: { cases: { type: 'string', multiple: true }, mode: { type: 'string', default: 'compare' }, out: { type: 'string' }, report: { type: 'string' }, seed: { type: 'string', default: '1' }, raw: { type: 'boolean', default: false }, resamples: { type: 'string', default: '200' } },
   });
   const files = [...(values.cases ?? []), ...positionals];
   const seed = Number(values.seed);
