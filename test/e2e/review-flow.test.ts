@@ -164,9 +164,12 @@ describe.skipIf(shouldSkipBrowserTests())('the review flow in Chromium', () => {
 
   it('shows a viewer no approve button, refuses the key, and the API refuses the call', async () => {
     const seeded = await world.seed('confirm');
-    const page = await world.signedInPage(world.users.viewer);
+    // A small laptop screen: everything fits without scrolling sideways.
+    const page = await world.signedInPage(world.users.viewer, { width: 1024, height: 700 });
     await page.goto(`${world.url}/?type=reference_mismatch`);
     await rowOf(page, seeded.id).waitFor();
+    await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
+    await world.screenshot(page, 'queue-viewer-laptop.png');
     await expect(page.getByRole('button', { name: /^Approve/ }).count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: /^Reject/ }).count()).resolves.toBe(0);
     await tabToGrid(page);
@@ -174,6 +177,8 @@ describe.skipIf(shouldSkipBrowserTests())('the review flow in Chromium', () => {
     await expect(page.getByRole('alert').textContent()).resolves.toContain('cannot approve');
     await page.goto(`${world.url}/exceptions/${seeded.id}`);
     await page.getByRole('heading', { name: 'Suggested resolution' }).waitFor();
+    await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
+    await world.screenshot(page, 'detail-viewer-laptop.png');
     await expect(page.getByRole('button', { name: 'Approve' }).count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: 'Edit' }).count()).resolves.toBe(0);
     const refused = await page.evaluate(async (id) => (await fetch(`/api/exceptions/${id}/approve`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status, seeded.id);

@@ -191,7 +191,17 @@ function QueueRow(props: { item: ExceptionListItem; index: number; active: boole
       </div>
       <div role="gridcell" class="qcol">{sourceLabel(props.item.source)}</div>
       <div role="gridcell" class="qcol">
-        {props.item.verified ? <span class="mark mark--ok">✓ Verified</span> : <span class="mark mark--no">✗ Not verified</span>}
+        {props.item.verified ? (
+          <span class="mark mark--ok" title="Verified">
+            ✓<span class="mark__word"> Verified</span>
+            <span class="visually-hidden mark__sr">verified</span>
+          </span>
+        ) : (
+          <span class="mark mark--no" title="Not verified">
+            ✗<span class="mark__word"> Not verified</span>
+            <span class="visually-hidden mark__sr">not verified</span>
+          </span>
+        )}
       </div>
       <div role="gridcell" class="qcol">{props.item.suggestedAction ?? <span class="muted">No suggestion</span>}</div>
       <div role="gridcell" class="qcol">

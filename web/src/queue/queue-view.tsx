@@ -117,16 +117,19 @@ export function QueueView(props: QueueViewProps) {
           </button>
         </Show>
       </div>
-      <Show when={actions.notice()}>
-        {(n) => (
-          <div class={`notice notice--${n().kind}`} role={n().kind === 'error' ? 'alert' : 'status'}>
-            <span>{n().text}</span>
-            <button type="button" class="notice__close" aria-label="Dismiss" onClick={() => actions.setNotice(undefined)}>
-              ×
-            </button>
-          </div>
-        )}
-      </Show>
+      {/* A slot of fixed height: a notice coming or going does not move the grid. */}
+      <div class="queue__notice">
+        <Show when={actions.notice()}>
+          {(n) => (
+            <div class={`notice notice--${n().kind}`} role={n().kind === 'error' ? 'alert' : 'status'}>
+              <span>{n().text}</span>
+              <button type="button" class="notice__close" aria-label="Dismiss" onClick={() => actions.setNotice(undefined)}>
+                ×
+              </button>
+            </div>
+          )}
+        </Show>
+      </div>
       <div class="queue__body">
         <Switch>
           <Match when={data.state() === 'error'}>
