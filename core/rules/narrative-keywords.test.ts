@@ -30,6 +30,8 @@ describe('keyword families', () => {
     ['Tarifa de manutenção', 'fee'],
     ['Opłata za prowadzenie rachunku', 'fee'],
     ['Juros credores', 'interest'],
+    ['INT CR', 'interestCredit'],
+    ['INT. DR 3Q', 'interestDebit'],
     ['Depotgebühr Q3', 'custody'],
     ['Droits de garde', 'custody'],
     ['Courtage ordre 4711', 'commission'],
