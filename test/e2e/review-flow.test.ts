@@ -203,4 +203,23 @@ describe.skipIf(shouldSkipBrowserTests())('the review flow in Chromium', () => {
     await expect(rowOf(page, seeded.id).count()).resolves.toBe(1);
     await page.close();
   }, 60_000);
+
+  it('bulk-approves the selected verified suggestions and leaves the unverified one', async () => {
+    const a = await world.seed('confirm');
+    const b = await world.seed('sign_error');
+    const unverified = await world.seed('unverified');
+    const page = await world.signedInPage(world.users.approver);
+    await page.goto(`${world.url}/`);
+    for (const s of [a, b, unverified]) await rowOf(page, s.id).getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Approve 2 verified of 3 selected' }).click();
+    await page.getByRole('status').filter({ hasText: 'Approved 2, 1 not verified, left in the queue.' }).waitFor();
+    await expect(rowOf(page, a.id).count()).resolves.toBe(0);
+    await expect(rowOf(page, b.id).count()).resolves.toBe(0);
+    await expect(rowOf(page, unverified.id).count()).resolves.toBe(1);
+    for (const s of [a, b]) {
+      const detail = (await (await page.request.get(`${world.url}/api/exceptions/${s.id}`)).json()) as { exception: { status: string } };
+      expect(detail.exception.status).toBe('applied');
+    }
+    await page.close();
+  }, 60_000);
 });
