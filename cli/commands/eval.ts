@@ -16,7 +16,7 @@ import { rulesAgents } from '../../agents/rules-agents.ts';
 import type { ConfidenceCalibration } from '../../agents/agent-ports.ts';
 import { calibrationFrom, DEFAULT_CALIBRATION_FILE, readCalibrationMap, withEntry } from '../../evals/calibration/calibration-map.ts';
 import { calibrationSamplesOf, fitCalibrationEntries } from '../../evals/calibration/fit-calibration.ts';
-import { baselineFile, CALIBRATION_FILES, CI_SUITES } from '../../evals/ci/suites.ts';
+import { baselineFile, CALIBRATION_FILES, CI_SUITES, fromRoot } from '../../evals/ci/suites.ts';
 import { compareToBaseline, formatDiff, readBaseline, TOLERANCE, writeBaseline } from '../../evals/ci/baseline.ts';
 import { readCaseFiles } from '../../evals/io/read-cases.ts';
 import { evaluate, writePredictions, writeReport } from '../../evals/run-eval.ts';
@@ -113,7 +113,7 @@ async function runCalibrate(config: Config, argv: readonly string[]): Promise<nu
   const files = [...(values.cases ?? []), ...positionals];
   const split = files.length > 0 ? files : [...CALIBRATION_FILES];
   const modes = modesOf(values.mode!, config);
-  const loaded = await readCaseFiles(split);
+  const loaded = await readCaseFiles(files.length > 0 ? split : split.map(fromRoot));
   const cases = loaded.map((c) => c.case);
   const deps = depsFactory(config, undefined);
   const out = values.out ?? DEFAULT_CALIBRATION_FILE;
@@ -139,7 +139,7 @@ async function runCi(config: Config, argv: readonly string[]): Promise<number> {
   const revision = gitRevision();
   let failed = false;
   for (const suite of CI_SUITES) {
-    const cases = await readCaseFiles(suite.files);
+    const cases = await readCaseFiles(suite.files.map(fromRoot));
     const { report } = await evaluate({ cases, modes: ['rules'], depsFor: depsFactory(config, calibration), settings: runSettings(config, 'rules'), seed: 1, resamples: 0, parallel: 2, meta: { gitRevision: revision, model: null, calibration: calibration?.id ?? null, createdAt: new Date() } });
     const mode = report.modes[0]!;
     const file = baselineFile(suite);

@@ -3,6 +3,12 @@
  * baseline. Generated suites come from `evals/datasets/generate-suites.ts`
  * (seeded); the golden set is written by hand.
  */
+import { fileURLToPath } from 'node:url';
+
+/** The repository root: suite files are named relative to it and read from it, whatever the working directory. */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const fromRoot = (file: string) => `${REPO_ROOT}${file}`;
+
 export interface Suite {
   readonly name: string;
   readonly files: readonly string[];
@@ -19,4 +25,4 @@ export const CI_SUITES: readonly Suite[] = [
 /** The calibration split: generated with other seeds than the suites, never scored by the gate. */
 export const CALIBRATION_FILES: readonly string[] = ['cash', 'securities'].flatMap((domain) => ['clean', 'noisy', 'multilingual', 'ambiguous', 'adversarial'].map((d) => `${DATASETS}/calibration/${domain}-${d}.jsonl`));
 
-export const baselineFile = (suite: Suite) => `evals/baselines/${suite.name}.json`;
+export const baselineFile = (suite: Suite) => fromRoot(`evals/baselines/${suite.name}.json`);
