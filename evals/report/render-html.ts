@@ -14,7 +14,8 @@ export function confusionSvg(c: Confusion): string {
   const cell = 18;
   const left = 190;
   const top = 190;
-  const width = left + c.columns.length * cell + 10;
+  // Room on the right for the last column labels, which are rotated into it.
+  const width = left + c.columns.length * cell + 90;
   const height = top + c.rows.length * cell + 10;
   const out: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="confusion matrix" width="${width}" height="${height}" font-size="10" font-family="sans-serif">`];
   c.columns.forEach((col, j) => {

@@ -18,7 +18,8 @@ export function cellFill(row: string, column: string, count: number, rowTotal: n
 }
 
 export function ConfusionHeatmap(props: { confusion: Confusion }) {
-  const width = () => LEFT + props.confusion.columns.length * CELL + 8;
+  // Room on the right for the last column labels, which are rotated into it.
+  const width = () => LEFT + props.confusion.columns.length * CELL + 90;
   const height = () => TOP + props.confusion.rows.length * CELL + 8;
   return (
     <figure class="evals-figure">
