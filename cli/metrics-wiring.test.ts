@@ -17,8 +17,8 @@ import { testApiDeps } from '../api/testing/test-deps.ts';
 import { runBatch } from '../agents/run-batch.ts';
 import { parseConfig } from '../core/config/config-schema.ts';
 import type { DatabaseHandle } from '../db/client.ts';
-import { metricsSnapshot } from '../db/repositories/metrics-snapshot.ts';
 import { exceptions } from '../db/schema/exceptions.ts';
+import { reconciliations } from '../db/schema/reconciliations.ts';
 import { EXPOSURE_METRICS, registerExposureGauges } from '../monitoring/exposure-gauges.ts';
 import { createLogger } from '../monitoring/logger.ts';
 import { createMetrics } from '../monitoring/metrics-registry.ts';
@@ -26,6 +26,7 @@ import { parseExposition, type Exposition } from '../monitoring/testing/parse-ex
 import { startFakeLlm, type FakeLlmServer } from '../test/fake-llm/fake-llm-server.ts';
 import { reconResponder } from '../test/fake-llm/recon-responder.ts';
 import { openTestDatabase } from '../test/test-db.ts';
+import { databaseFigures } from './database-figures.ts';
 import { ensureLocalAdmin } from './demo/local-admin.ts';
 import { loadDemoBatch } from './demo/load-demo-batch.ts';
 import { reconciliationRecords } from './run-sources.ts';
@@ -63,6 +64,8 @@ const EXPECTED = [
   'recon_job_failures_total',
   'recon_run_last_completed_timestamp_seconds',
   'recon_db_connections',
+  'recon_schedules',
+  'recon_schedules_overdue',
   'recon_process_cpu_user_seconds_total',
   'recon_process_resident_memory_bytes',
   'recon_nodejs_eventloop_lag_seconds',
@@ -93,7 +96,7 @@ beforeAll(async () => {
   logger.info({ config: { ...config, databaseUrl: `postgres://recon:${DB_PASSWORD}@db:5432/recon` } }, 'configuration');
 
   const metrics = createMetrics();
-  registerExposureGauges(metrics, () => metricsSnapshot(db.db, db.kind, new Date()), { cacheMs: 0 });
+  registerExposureGauges(metrics, () => databaseFigures(db), { cacheMs: 0 });
   const demo = await loadDemoBatch(db.db);
   const batch = await reconciliationRecords(db.db, demo.reconciliationId);
   const runOnce = async (mode: 'hybrid' | 'llm') => {
@@ -111,6 +114,7 @@ beforeAll(async () => {
   llm.setMode(undefined);
   await runOnce('llm');
 
+  await db.db.update(reconciliations).set({ schedule: '0 2 * * *' }).where(eq(reconciliations.id, demo.reconciliationId));
   const admin = await ensureLocalAdmin(db.db, new Date());
   if (!admin.created) throw new Error('the test database already had an admin');
   token = admin.token;
@@ -188,6 +192,9 @@ describe('/metrics after runs and requests', () => {
     expect(money.every((s) => /^[A-Z]{3}$/.test(s.labels.currency ?? ''))).toBe(true);
     expect(scraped.sum('recon_suggestion_decisions', { outcome: 'approved' })).toBe(1);
     expect(scraped.sum('recon_apply_outcomes_total')).toBe(1);
+    // The demo reconciliation got a nightly schedule, and its runs were made after the last 02:00.
+    expect(scraped.value('recon_schedules')).toBe(1);
+    expect(scraped.value('recon_schedules_overdue')).toBe(0);
     // PostgreSQL reports this test's own connections; PGlite has no pg_stat_activity of clients.
     if (db.kind === 'postgres') expect(scraped.sum('recon_db_connections')).toBeGreaterThan(0);
   });

@@ -16,6 +16,8 @@ export interface ExposureSnapshot {
   readonly decisions: readonly { source: string; outcome: string; count: number }[];
   readonly lastCompletedRunAt: Date | null;
   readonly connections: readonly { state: string; count: number }[];
+  /** Scheduled reconciliations, and those whose latest scheduled time passed with no run (the caller reads the cron). */
+  readonly schedules?: { readonly total: number; readonly overdue: number };
 }
 
 export interface ExposureGaugeOptions {
@@ -26,7 +28,7 @@ export interface ExposureGaugeOptions {
 }
 
 /** The names, for tests and dashboards. */
-export const EXPOSURE_METRICS = ['recon_open_exceptions', 'recon_money_at_risk', 'recon_suggestion_decisions', 'recon_run_last_completed_timestamp_seconds', 'recon_db_connections'] as const;
+export const EXPOSURE_METRICS = ['recon_open_exceptions', 'recon_money_at_risk', 'recon_suggestion_decisions', 'recon_run_last_completed_timestamp_seconds', 'recon_db_connections', 'recon_schedules', 'recon_schedules_overdue'] as const;
 
 export function registerExposureGauges(metrics: Pick<ReconMetrics, 'registry'>, load: () => Promise<ExposureSnapshot>, options: ExposureGaugeOptions = {}): void {
   const cacheMs = options.cacheMs ?? 15_000;
@@ -85,6 +87,12 @@ export function registerExposureGauges(metrics: Pick<ReconMetrics, 'registry'>, 
   });
   gauge('recon_run_last_completed_timestamp_seconds', 'When the last run completed (Unix seconds); 0 before any', [], (g, s) => {
     g.set(s.lastCompletedRunAt ? s.lastCompletedRunAt.getTime() / 1000 : 0);
+  });
+  gauge('recon_schedules', 'Enabled reconciliations with a schedule', [], (g, s) => {
+    if (s.schedules) g.set(s.schedules.total);
+  });
+  gauge('recon_schedules_overdue', 'Scheduled reconciliations whose latest scheduled run (an hour of grace past its time) has not started', [], (g, s) => {
+    if (s.schedules) g.set(s.schedules.overdue);
   });
   gauge('recon_db_connections', 'Connections to the database by state (PostgreSQL pg_stat_activity)', ['state'], (g, s) => {
     for (const r of s.connections) g.set({ state: r.state }, r.count);

@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { createApp } from '../../api/app.ts';
 import { processMetrics } from '../../monitoring/metrics-registry.ts';
 import { registerExposureGauges } from '../../monitoring/exposure-gauges.ts';
-import { metricsSnapshot } from '../../db/repositories/metrics-snapshot.ts';
+import { databaseFigures } from '../database-figures.ts';
 import { startServer } from '../../api/server.ts';
 import type { Config } from '../../core/config/config-schema.ts';
 import type { Logger } from '../../monitoring/logger.ts';
@@ -33,7 +33,12 @@ export async function serveUntilStopped(config: Config, logger: Logger, db: Data
     (synced) => logger.info({ ...synced, jobs: jobs.kind }, 'nightly schedules registered'),
     (error: unknown) => logger.warn({ err: error }, 'the nightly schedules could not be registered; they are when a worker starts'),
   );
-  registerExposureGauges(metrics, () => metricsSnapshot(db.db, db.kind, new Date()), { onError: (error) => logger.warn({ err: error }, 'metrics: the database figures could not be read') });
+  // In-process, this server is the only scheduler: re-read the table each minute, so changes made by `recon reconciliations` apply too.
+  const resync = runtime
+    ? setInterval(() => void schedules.syncAll(db.db, logger).catch((error: unknown) => logger.warn({ err: error }, 'the nightly schedules could not be re-synced')), 60_000)
+    : undefined;
+  resync?.unref();
+  registerExposureGauges(metrics, () => databaseFigures(db), { onError: (error) => logger.warn({ err: error }, 'metrics: the database figures could not be read') });
   const app = createApp({
     db,
     logger,
@@ -63,6 +68,7 @@ export async function serveUntilStopped(config: Config, logger: Logger, db: Data
   });
   await server.close();
   await runs.close();
+  if (resync) clearInterval(resync);
   await runtime?.close();
   await jobs.close();
   await db.close();

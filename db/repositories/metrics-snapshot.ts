@@ -3,7 +3,8 @@
  * set-wise aggregate (a handful of rows leave the database, whatever its
  * size): open exceptions by type and age bucket, the money at stake per type
  * and currency, how people decided on the agents' suggestions, the last
- * completed run, and the server's connections. Same meanings as the
+ * completed run, the server's connections, and the scheduled reconciliations'
+ * latest runs. Same meanings as the
  * dashboard's: open is waiting for someone, a decision outcome is judged per
  * exception against its first suggestion.
  */
@@ -22,6 +23,8 @@ export interface MetricsSnapshot {
   readonly lastCompletedRunAt: Date | null;
   /** PostgreSQL only (`pg_stat_activity` of this database); empty on PGlite. */
   readonly connections: readonly { state: string; count: number }[];
+  /** Enabled, scheduled reconciliations with when their latest run was made (no ids: the caller only counts). */
+  readonly schedules: readonly { schedule: string; timezone: string; lastRunAt: Date | null }[];
 }
 
 async function openExceptions(db: Database, now: Date): Promise<MetricsSnapshot['openExceptions']> {
@@ -102,6 +105,19 @@ async function connections(db: Database, kind: 'postgres' | 'pglite'): Promise<M
   return rows.map((r) => ({ state: r.state, count: Number(r.count) }));
 }
 
+async function schedules(db: Database): Promise<MetricsSnapshot['schedules']> {
+  const rows = resultRows<{ schedule: string; timezone: string; last_run: string | Date | null }>(
+    await db.execute(sql`
+      select r.schedule, r.timezone, max(coalesce(runs.started_at, runs.created_at)) as last_run
+      from reconciliations r
+      left join runs on runs.reconciliation_id = r.id
+      where r.enabled and r.schedule is not null
+      group by r.id, r.schedule, r.timezone
+    `),
+  );
+  return rows.map((r) => ({ schedule: r.schedule, timezone: r.timezone, lastRunAt: r.last_run ? new Date(r.last_run) : null }));
+}
+
 export async function metricsSnapshot(db: Database, kind: 'postgres' | 'pglite', now: Date): Promise<MetricsSnapshot> {
   // One after another: PGlite serves one query at a time, and the pool should not be taken over by a scrape.
   const open = await openExceptions(db, now);
@@ -109,5 +125,6 @@ export async function metricsSnapshot(db: Database, kind: 'postgres' | 'pglite',
   const decided = await decisions(db);
   const lastRun = await lastCompletedRunAt(db);
   const conns = await connections(db, kind);
-  return { openExceptions: open, moneyAtRisk: money, decisions: decided, lastCompletedRunAt: lastRun, connections: conns };
+  const scheduled = await schedules(db);
+  return { openExceptions: open, moneyAtRisk: money, decisions: decided, lastCompletedRunAt: lastRun, connections: conns, schedules: scheduled };
 }
