@@ -6,12 +6,14 @@
  * the loading and starts again. Optimistic decisions take rows out at once
  * and put them back, in place, when the server refuses.
  */
-import { batch, createEffect, createSignal, on, onCleanup } from 'solid-js';
+import { batch, createEffect, createMemo, createSignal, on, onCleanup } from 'solid-js';
 import { fetchExceptionPage } from '../api/exceptions-api.ts';
 import type { ExceptionListItem, Page } from '../api/types.ts';
 import { apiQuery, serverKey, type QueueFilters } from './queue-filters.ts';
 
 export const PAGE_SIZE = 500;
+/** The first page is smaller: it is what the reviewer waits for; the rest stream in behind it. */
+export const FIRST_PAGE_SIZE = 100;
 export const MAX_ROWS = 10_000;
 
 export type LoadState = 'loading' | 'ready' | 'error';
@@ -33,12 +35,14 @@ export interface QueueData {
 export interface QueueDataOptions {
   readonly fetchPage?: (query: URLSearchParams, signal: AbortSignal) => Promise<Page<ExceptionListItem>>;
   readonly pageSize?: number;
+  readonly firstPageSize?: number;
   readonly maxRows?: number;
 }
 
 export function createQueueData(filters: () => QueueFilters, options: QueueDataOptions = {}): QueueData {
   const fetchPage = options.fetchPage ?? ((q, signal) => fetchExceptionPage(q, { signal }));
   const pageSize = options.pageSize ?? PAGE_SIZE;
+  const firstPageSize = options.firstPageSize ?? Math.min(FIRST_PAGE_SIZE, pageSize);
   const maxRows = options.maxRows ?? MAX_ROWS;
   const [rows, setRows] = createSignal<readonly ExceptionListItem[]>([]);
   const [state, setState] = createSignal<LoadState>('loading');
@@ -56,7 +60,7 @@ export function createQueueData(filters: () => QueueFilters, options: QueueDataO
       setCapped(false);
     });
     try {
-      let page = await fetchPage(apiQuery(f, pageSize), signal);
+      let page = await fetchPage(apiQuery(f, Math.min(firstPageSize, maxRows)), signal);
       if (signal.aborted) return;
       batch(() => {
         setRows(page.items);
@@ -83,8 +87,10 @@ export function createQueueData(filters: () => QueueFilters, options: QueueDataO
     }
   }
 
+  // A memo of the key: equal strings stop here, so typing in the account filter loads nothing.
+  const key = createMemo(() => serverKey(filters()));
   createEffect(
-    on([() => serverKey(filters()), generation], () => {
+    on([key, generation], () => {
       controller?.abort();
       const current = new AbortController();
       controller = current;
