@@ -33,6 +33,8 @@ export interface BreakResult {
   readonly suggestion: BreakSuggestion;
   /** The rules reached the same type and action as the answer used (trivially true for rules answers). */
   readonly rulesAgree: boolean;
+  /** The weakest step's confidence before calibration (absent in results checkpointed before it was kept). */
+  readonly rawConfidence?: number;
   /** |amount| at stake, decimal string: what the auto-approval threshold compares. */
   readonly amountAtStake: string;
 }

@@ -72,13 +72,14 @@ function combine(context: BreakContext, steps: Steps, deps: RunDeps): BreakResul
   const model = steps.classify.model ?? steps.rootCause.model ?? steps.suggest.model;
   const source = sources.includes('llm') ? 'llm' : sources.includes('cache') ? 'cache' : 'rules';
   const promptVersion = [steps.classify, steps.rootCause, steps.suggest].map((s) => s.promptVersion).join(',');
+  const rawConfidence = Math.min(steps.classify.output.confidence, steps.rootCause.output.confidence, proposal.confidence);
   const suggestion: BreakSuggestion = {
     breakId: context.id,
     fingerprint: context.fingerprint,
     type,
     cause,
     resolution: proposal.resolution,
-    confidence: calibrated(deps, Math.min(steps.classify.output.confidence, steps.rootCause.output.confidence, proposal.confidence), source, promptVersion, model),
+    confidence: calibrated(deps, rawConfidence, source, promptVersion, model),
     rationale: { classify: steps.classify.output.rationale, rootCause: steps.rootCause.output.rationale, suggest: proposal.rationale },
     evidence: [...new Set([...steps.classify.output.evidence, ...steps.rootCause.output.evidence])],
     source,
@@ -90,7 +91,7 @@ function combine(context: BreakContext, steps: Steps, deps: RunDeps): BreakResul
     tokens,
   };
   const rulesAgree = steps.classify.rules.type === type && steps.suggest.rules.resolution.action === proposal.resolution.action;
-  return { suggestion, rulesAgree, amountAtStake: amountAtStake(context) };
+  return { suggestion, rulesAgree, rawConfidence, amountAtStake: amountAtStake(context) };
 }
 
 export function verifyNode(deps: RunDeps) {

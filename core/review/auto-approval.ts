@@ -17,6 +17,12 @@ export interface AutoApprovalRule {
 
 export interface AutoApprovalInput {
   readonly suggestion: BreakSuggestion;
+  /**
+   * The agents' own confidence before calibration. A calibration fitted on
+   * easier cases than today's can lift an unsure answer to 0.99; a person is
+   * skipped only when both the raw and the calibrated confidence are high.
+   */
+  readonly rawConfidence?: number;
   readonly rulesAgree: boolean;
   readonly amountAtStake: string;
 }
@@ -29,7 +35,8 @@ export function decideAutoApproval(input: AutoApprovalInput, rule: AutoApprovalR
   if (!suggestion.verification.ok) return { approve: false, why: 'not verified' };
   if (suggestion.fallbackReason) return { approve: false, why: `fell back to rules (${suggestion.fallbackReason})` };
   if (suggestion.resolution.action === 'escalate') return { approve: false, why: 'escalations need a person' };
-  if (suggestion.confidence < rule.minConfidence) return { approve: false, why: `confidence ${suggestion.confidence} below ${rule.minConfidence}` };
+  const confidence = Math.min(suggestion.confidence, input.rawConfidence ?? suggestion.confidence);
+  if (confidence < rule.minConfidence) return { approve: false, why: `confidence ${confidence} below ${rule.minConfidence}` };
   if (compareDecimal(absDecimal(parseDecimal(input.amountAtStake)), parseDecimal(rule.maxAmount)) > 0) return { approve: false, why: `amount ${input.amountAtStake} above ${rule.maxAmount}` };
   if (rule.requireAgreement && suggestion.source !== 'rules' && suggestion.source !== 'memory' && !input.rulesAgree) return { approve: false, why: 'the LLM and the rules disagree' };
   return { approve: true };
