@@ -18,6 +18,7 @@ import { startCommand } from './commands/start.ts';
 import { tokensCommand } from './commands/tokens.ts';
 import { usersCommand } from './commands/users.ts';
 import { workerCommand } from './commands/worker.ts';
+import { reconciliationsCommand } from './commands/reconciliations.ts';
 import { loadConfig } from './config.ts';
 import { print, printError } from './output.ts';
 import { VERSION } from './version.ts';
@@ -26,7 +27,7 @@ import { VERSION } from './version.ts';
 // more than ten chunks in flight Node would warn of a leak that is not one.
 EventEmitter.defaultMaxListeners = Math.max(EventEmitter.defaultMaxListeners, 100);
 
-const COMMANDS: readonly Command[] = [startCommand, serveCommand, migrateCommand, demoCommand, importCommand, runCommand, generateCommand, usersCommand, tokensCommand, auditCommand, evalCommand, workerCommand];
+const COMMANDS: readonly Command[] = [startCommand, serveCommand, migrateCommand, demoCommand, importCommand, runCommand, generateCommand, usersCommand, tokensCommand, auditCommand, evalCommand, workerCommand, reconciliationsCommand];
 
 function help(): void {
   print(`recon ${VERSION} — AI-assisted reconciliation\n`);

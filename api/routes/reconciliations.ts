@@ -65,8 +65,9 @@ const putBody = z.strictObject({
   timezone: fields.timezone.default('UTC'),
   enabled: fields.enabled.default(true),
 });
-const createBody = putBody.extend({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'expected a slug of lower-case letters, digits and dashes, e.g. "operating-eur"' }) });
-const patchBody = z
+/** Shared with `recon reconciliations`, so the CLI refuses what the API refuses, with the same messages. */
+export const reconciliationCreateSchema = putBody.extend({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'expected a slug of lower-case letters, digits and dashes, e.g. "operating-eur"' }) });
+export const reconciliationPatchSchema = z
   .strictObject(fields)
   .partial()
   .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
@@ -136,7 +137,7 @@ export function reconciliationRoutes(deps: ApiDeps): RouteSpec[] {
       role: 'admin',
       summary: 'Configure a reconciliation',
       tag: 'reconciliations',
-      body: createBody,
+      body: reconciliationCreateSchema,
       responses: { 201: { description: 'Created' }, 400: { description: 'Every invalid field' }, 409: { description: 'The id is taken' } },
       handler: async ({ body, user }) => resync(await createReconciliation(db, body, user!.id, deps.clock())),
     }),
@@ -158,7 +159,7 @@ export function reconciliationRoutes(deps: ApiDeps): RouteSpec[] {
       summary: 'Change some of a reconciliation’s settings (a given config replaces the stored one whole)',
       tag: 'reconciliations',
       params: idParams,
-      body: patchBody,
+      body: reconciliationPatchSchema,
       responses: { 200: { description: 'Updated' }, 400: { description: 'Every invalid field' }, 404: { description: 'No reconciliation with this id' } },
       handler: async ({ params, body, user }) => resync(await updateReconciliation(db, params.id, body, user!.id, deps.clock())),
     }),
