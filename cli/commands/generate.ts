@@ -10,7 +10,7 @@ import { isCurrencyCode } from '../../core/money/currency.ts';
 import type { Command } from '../command.ts';
 import { print } from '../output.ts';
 
-const USAGE = 'recon generate --cases N [--seed S] [--domain cash|securities] [--difficulty clean|noisy|adversarial] [--currencies EUR,USD] [--breaks K] [--matches M] --out file.jsonl\n       recon generate --bulk N [--seed S] --out folder   (bank and ledger CSV, N records per side)';
+const USAGE = `recon generate --cases N [--seed S] [--domain cash|securities] [--difficulty ${DIFFICULTIES.join('|')}] [--currencies EUR,USD] [--breaks K] [--matches M] --out file.jsonl\n       recon generate --bulk N [--seed S] --out folder   (bank and ledger CSV, N records per side)`;
 
 export const generateCommand: Command = {
   name: 'generate',
