@@ -20,6 +20,8 @@ beforeAll(async () => {
   await appendAudit(db.db, [{ actor: 'u-ann', action: 'decision.approve', entityType: 'decision', entityId: 'd-1', payload: { exceptionId: 'e-1' } }], day(3));
   await appendAudit(db.db, [{ actor: 'u-bob', action: 'decision.reject', entityType: 'decision', entityId: 'd-2' }], day(4));
   await appendAudit(db.db, [{ actor: 'system', action: 'run.finished', entityType: 'run', entityId: 'run-1' }], day(5));
+  await appendAudit(db.db, [{ actor: 'u-cy', action: 'effect.failed', entityType: 'exception', entityId: 'e-1', payload: { reason: 'no GL code' } }], day(6));
+  await appendAudit(db.db, [{ actor: 'u-cy', action: 'suggestion.created', entityType: 'suggestion', entityId: 's-3', payload: { exceptionId: 'e-2' } }], day(7));
 });
 afterAll(async () => {
   await db.close();
@@ -42,6 +44,12 @@ describe('GET /api/audit', () => {
     expect((await get('/api/audit?action=decision.reject')).body.items.map((e) => e.entityId)).toEqual(['d-2']);
     const window = await get('/api/audit?from=2026-11-02T00:00:00Z&to=2026-11-04T00:00:00Z');
     expect(window.body.items.map((e) => e.action)).toEqual(['decision.approve', 'run.started']);
+  });
+
+  it('gathers one exception’s entries: its own and those whose payload names it', async () => {
+    expect((await get('/api/audit?exception=e-1&order=asc')).body.items.map((e) => `${e.action} ${e.entityId}`)).toEqual(['decision.approve d-1', 'effect.failed e-1']);
+    expect((await get('/api/audit?exception=e-2')).body.items.map((e) => e.entityId)).toEqual(['s-3']);
+    expect((await get('/api/audit?exception=e-9')).body.items).toEqual([]);
   });
 
   it('pages by sequence number without gaps or repeats', async () => {

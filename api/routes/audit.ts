@@ -25,6 +25,7 @@ const querySchema = z
   .object({
     entityType: z.enum(AUDIT_ENTITY_TYPES).optional(),
     entityId: z.string().min(1).max(200).optional(),
+    exception: z.string().min(1).max(200).optional().describe('Entries about this exception: its own, and the decisions, suggestions and effects that name it'),
     actor: z.string().min(1).max(200).optional(),
     action: z.string().min(1).max(100).optional().describe('Exact action, or a prefix ending in * (decision.*)'),
     from: z.iso.datetime({ offset: true }).optional().describe('Entries at or after this time'),
@@ -52,6 +53,7 @@ export function auditRoutes(deps: ApiDeps): RouteSpec[] {
         const page = await queryAudit(db, {
           ...(query.entityType ? { entityType: query.entityType } : {}),
           ...(query.entityId ? { entityId: query.entityId } : {}),
+          ...(query.exception ? { exceptionId: query.exception } : {}),
           ...(query.actor ? { actor: query.actor } : {}),
           ...(query.action ? { action: query.action } : {}),
           ...(query.from ? { from: new Date(query.from) } : {}),

@@ -3,7 +3,7 @@
  * the chain's sequence number (keyset: fast on any page, stable while new
  * entries arrive, since entries never change).
  */
-import { and, asc, desc, eq, gt, gte, like, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AuditEntityType } from '../../core/statuses.ts';
 import type { Database } from '../client.ts';
 import { auditLog, type AuditEntry } from '../schema/audit-log.ts';
@@ -11,6 +11,8 @@ import { auditLog, type AuditEntry } from '../schema/audit-log.ts';
 export interface AuditFilter {
   readonly entityType?: AuditEntityType;
   readonly entityId?: string;
+  /** Entries about one exception: its own, and those (decisions, suggestions, effects) whose payload names it. */
+  readonly exceptionId?: string;
   readonly actor?: string;
   /** Exact, or a prefix when it ends with `*` (`decision.*`). */
   readonly action?: string;
@@ -38,6 +40,10 @@ export async function queryAudit(db: Database, filter: AuditFilter): Promise<Aud
   const where: SQL[] = [];
   if (filter.entityType) where.push(eq(auditLog.entityType, filter.entityType));
   if (filter.entityId) where.push(eq(auditLog.entityId, filter.entityId));
+  if (filter.exceptionId) {
+    const own = and(eq(auditLog.entityType, 'exception'), eq(auditLog.entityId, filter.exceptionId))!;
+    where.push(or(own, sql`${auditLog.payload} ->> 'exceptionId' = ${filter.exceptionId}`)!);
+  }
   if (filter.actor) where.push(eq(auditLog.actor, filter.actor));
   if (filter.action) where.push(filter.action.endsWith('*') ? like(auditLog.action, `${likeEscape(filter.action.slice(0, -1))}%`) : eq(auditLog.action, filter.action));
   if (filter.from) where.push(gte(auditLog.at, filter.from));

@@ -16,7 +16,7 @@ const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle:
 export function HistoryPanel(props: { detail: ExceptionDetailView; showAudit: boolean }) {
   const [audit] = createResource(
     () => (props.showAudit ? props.detail.exception.id : undefined),
-    (id) => getJson<{ items: AuditEntry[] }>(`/api/audit?entityType=exception&entityId=${encodeURIComponent(id)}&order=asc&limit=100`).then((p) => p.items),
+    (id) => getJson<{ items: AuditEntry[] }>(`/api/audit?exception=${encodeURIComponent(id)}&order=asc&limit=100`).then((p) => p.items),
   );
   const d = () => props.detail;
   return (
@@ -64,7 +64,7 @@ export function HistoryPanel(props: { detail: ExceptionDetailView; showAudit: bo
         <h3>Audit entries</h3>
         <Show when={!audit.error} fallback={<p class="muted">The audit entries could not be loaded.</p>}>
           <ul class="history">
-            <For each={audit() ?? []} fallback={<li class="muted">{audit.loading ? 'Loading…' : 'No audit entry names this exception directly (decisions and adjustments are audited under their own ids).'}</li>}>
+            <For each={audit() ?? []} fallback={<li class="muted">{audit.loading ? 'Loading…' : 'No audit entry about this exception yet.'}</li>}>
               {(a) => (
                 <li>
                   #{a.seq} {a.action} by {a.actor} · {when(a.at)}
