@@ -5,7 +5,10 @@
  * the queues' depth. `close()` stops taking jobs and waits for those in
  * flight (BullMQ's `worker.close()`), so SIGTERM loses nothing.
  */
+import { nightlyPayloadSchema } from '../core/jobs/job-payloads.ts';
 import { QUEUE_KEYS, type QueueKey } from '../core/jobs/queue-names.ts';
+import { markRunFailed } from '../db/repositories/runs-queue.ts';
+import { failureReason } from './job-failure.ts';
 import type { JobSystem, WorkerHandle } from './job-system.ts';
 import { applyProcessor } from './processors/apply-processor.ts';
 import { nightlyProcessor } from './processors/nightly-processor.ts';
@@ -37,7 +40,16 @@ export function startJobRuntime(options: JobRuntimeOptions): JobRuntime {
   };
   const failedPartition = partitionFailed(options);
   const handles: WorkerHandle[] = [
-    jobs.work('nightly', nightlyProcessor(options), { concurrency: options.concurrency, onAttempt, onFinalFailure: logFinal('nightly') }),
+    jobs.work('nightly', nightlyProcessor(options), {
+      concurrency: options.concurrency,
+      onAttempt,
+      onFinalFailure: async (job, error) => {
+        await logFinal('nightly')(job, error);
+        // A run that will not be retried is marked failed with the reason, so its row does not stay queued or running.
+        const run = nightlyPayloadSchema.safeParse(job.data);
+        if (run.success) await markRunFailed(options.db.db, run.data.runId, failureReason(error), options.clock()).catch((e: unknown) => logger.error({ err: e }, 'could not mark the run failed'));
+      },
+    }),
     jobs.work('partition', partitionProcessor(options), {
       concurrency: options.concurrency,
       onAttempt,

@@ -3,6 +3,7 @@
  * REDIS_URL is set) against the test database: schedules, duplicate
  * triggers, retries, invalid payloads, partitions and dropped files.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,9 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { nightlyJobId } from '../core/jobs/job-ids.ts';
 import type { DatabaseHandle } from '../db/client.ts';
+import { queueRun } from '../db/repositories/runs-queue.ts';
 import { imports } from '../db/schema/imports.ts';
+import { reconciliations } from '../db/schema/reconciliations.ts';
 import { runs } from '../db/schema/runs.ts';
 import { createLogger } from '../monitoring/logger.ts';
 import { caseSides } from '../agents/testing/case-batch.ts';
@@ -113,7 +116,7 @@ for (const variant of jobSystemVariants(testEnv)) {
       expect((await runsOf(id)).map((r) => r.status)).toEqual(['completed']);
 
       await jobs.add({ queue: 'nightly', name: 'run', data: { kind: 'run', reconciliationId: id, asOf: '1.11.2026', runId: 'x' }, jobId: 'bad-payload', backoffMs: 100 });
-      await jobs.add({ queue: 'nightly', name: 'run', data: { kind: 'run', reconciliationId: 'gone', asOf: '2026-11-01', runId }, jobId: 'no-reconciliation', backoffMs: 100 });
+      await jobs.add({ queue: 'nightly', name: 'run', data: { kind: 'run', reconciliationId: 'gone', asOf: '2026-11-01', runId: randomUUID() }, jobId: 'no-reconciliation', backoffMs: 100 });
       for (const [jobId, reason] of [['bad-payload', /invalid payload: .*asOf/], ['no-reconciliation', /no reconciliation "gone"/]] as const) {
         const failed = await eventually(async () => {
           const j = await jobs.job('nightly', jobId);
@@ -122,6 +125,21 @@ for (const variant of jobSystemVariants(testEnv)) {
         expect(failed.attemptsMade).toBe(1);
         expect(failed.failedReason).toMatch(reason);
       }
+    });
+
+    it('marks a run failed at once with the reason when its reconciliation’s configuration is invalid', async () => {
+      start();
+      const id = await reconciliation();
+      await db.db.update(reconciliations).set({ config: { dateWindowDays: 'soon' } }).where(eq(reconciliations.id, id));
+      const runId = randomUUID();
+      await queueRun(db.db, { runId, reconciliationId: id, asOf: '2026-11-02', mode: 'rules', requestedBy: 'system' }, new Date());
+      await jobs.add({ queue: 'nightly', name: 'run', data: { kind: 'run', reconciliationId: id, asOf: '2026-11-02', runId }, jobId: `run.${runId}`, backoffMs: 100 });
+      const row = await eventually(async () => {
+        const [r] = await db.db.select().from(runs).where(eq(runs.id, runId));
+        return r?.status === 'failed' ? r : undefined;
+      });
+      expect(row.error).toMatch(/invalid configuration: dateWindowDays/);
+      expect((await jobs.job('nightly', `run.${runId}`))?.attemptsMade).toBe(1);
     });
 
     it('splits a run per currency into child jobs whose merged exceptions equal the whole run’s', async () => {
