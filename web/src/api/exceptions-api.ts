@@ -1,6 +1,6 @@
 /** Typed calls for the review queue and an exception's decisions. */
 import { getJson, postJson } from './client.ts';
-import type { ApproveResponse, BulkApproveResponse, DecisionResponse, ExceptionDetailView, ExceptionListItem, Page, Resolution, BreakType, RootCause } from './types.ts';
+import type { ApplySummary, ApproveResponse, BulkApproveResponse, DecisionResponse, ExceptionDetailView, ExceptionListItem, Page, Resolution, BreakType, RootCause } from './types.ts';
 
 /** The API's cap per bulk-approve call (core/review/decision-requests.ts BULK_APPROVE_LIMIT). */
 export const BULK_APPROVE_BATCH = 500;
@@ -17,6 +17,11 @@ const decisionPath = (id: string, kind: string) => `/api/exceptions/${encodeURIC
 
 export function approveException(id: string, expectedVersion: number, comment?: string): Promise<ApproveResponse> {
   return postJson<ApproveResponse>(decisionPath(id, 'approve'), { expectedVersion, ...(comment ? { comment } : {}) });
+}
+
+/** Applies an approved exception again after a failed apply (nothing else changes when it fails again). */
+export function retryApply(id: string): Promise<{ readonly apply: ApplySummary }> {
+  return postJson<{ readonly apply: ApplySummary }>(decisionPath(id, 'apply'), {});
 }
 
 export function rejectException(id: string, expectedVersion: number, reason: string): Promise<DecisionResponse> {

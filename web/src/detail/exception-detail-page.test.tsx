@@ -45,10 +45,13 @@ const detail: ExceptionDetailView = {
   effects: [],
 };
 
-function page(role: SessionUser['role']) {
+function page(role: SessionUser['role'], shown: ExceptionDetailView = detail, answer?: (url: string, init?: RequestInit) => unknown) {
   vi.stubGlobal(
     'fetch',
-    vi.fn(async (url: string) => new Response(JSON.stringify(url.startsWith('/api/audit') ? { items: [], nextCursor: null } : detail), { status: 200, headers: { 'content-type': 'application/json' } })),
+    vi.fn(async (url: string, init?: RequestInit) => {
+      const body = url.startsWith('/api/audit') ? { items: [], nextCursor: null } : init?.method === 'POST' && answer ? answer(url, init) : shown;
+      return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    }),
   );
   return renderAt(`/exceptions/${item.id}`, () => <ExceptionDetailPage />, { path: '/exceptions/:id', wrap: (c) => <SessionProvider load={async () => ({ id: 'u', name: 'U', role })}>{c()}</SessionProvider> });
 }
@@ -86,5 +89,24 @@ describe('the exception detail page', () => {
     page('approver');
     await waitFor(() => expect(screen.getByRole('button', { name: 'Approve' })).toBeTruthy());
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Audit entries' })).toBeTruthy());
+  });
+
+  it('offers an approver a retry when applying failed, and says how the retry went', async () => {
+    const failed: ExceptionDetailView = { ...detail, exception: { ...detail.exception, status: 'apply_failed' } };
+    const posted: string[] = [];
+    page('approver', failed, (url) => {
+      posted.push(url);
+      return { exception: { id: item.id, status: 'apply_failed', version: 3 }, apply: { status: 'apply_failed', reason: 'no GL code for bank_charges' } };
+    });
+    const retry = await screen.findByRole('button', { name: 'Retry apply' });
+    retry.click();
+    await waitFor(() => expect(screen.getByText('Applying failed again: no GL code for bank_charges.')).toBeTruthy());
+    expect(posted).toEqual([`/api/exceptions/${item.id}/apply`]);
+  });
+
+  it('shows no retry to a reviewer', async () => {
+    page('reviewer', { ...detail, exception: { ...detail.exception, status: 'apply_failed' } });
+    await screen.findByRole('heading', { name: 'Suggested resolution' });
+    expect(screen.queryByRole('button', { name: 'Retry apply' })).toBeNull();
   });
 });

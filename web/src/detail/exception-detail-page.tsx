@@ -7,7 +7,7 @@
 import { useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { ApiError } from '../api/client.ts';
-import { approveException, editException, escalateException, fetchException, rejectException } from '../api/exceptions-api.ts';
+import { approveException, editException, escalateException, fetchException, rejectException, retryApply } from '../api/exceptions-api.ts';
 import type { ExceptionDetailView } from '../api/types.ts';
 import { canApprove, canReview } from '../auth/roles.ts';
 import { useSession } from '../auth/session.tsx';
@@ -142,6 +142,18 @@ export function ExceptionDetailPage() {
                       </>
                     )}
                   </Show>
+                  <Show when={e().status === 'apply_failed' && canApprove(role())}>
+                    <div class="decide" role="group" aria-label="Apply">
+                      <button
+                        type="button"
+                        class="button button--primary"
+                        disabled={busy()}
+                        onClick={() => void decide('Apply', () => retryApply(e().id), retriedText)}
+                      >
+                        Retry apply
+                      </button>
+                    </div>
+                  </Show>
                   <Show when={decidable()}>
                     <div class="decide" role="group" aria-label="Decide">
                       <Show when={canApprove(role()) && s()}>
@@ -225,6 +237,11 @@ function approvedText(answer: unknown): string {
   if (a.apply?.status === 'applied') return 'Approved and applied.';
   if (a.apply?.status === 'apply_failed') return `Approved, but applying failed: ${a.apply.reason ?? 'see the history'}.`;
   return 'Approved.';
+}
+
+function retriedText(answer: unknown): string {
+  const a = answer as { apply?: { status: string; reason?: string } };
+  return a.apply?.status === 'applied' ? 'Applied.' : `Applying failed again: ${a.apply?.reason ?? 'see the history'}.`;
 }
 
 function ResolutionParams(props: { resolution: Record<string, unknown>; currency: string }) {
