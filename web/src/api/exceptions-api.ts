@@ -44,12 +44,32 @@ export function editException(id: string, body: EditBody): Promise<DecisionRespo
   return postJson<DecisionResponse>(decisionPath(id, 'edit'), body);
 }
 
-/** Bulk approval in calls of at most 500 ids, their answers merged; a failing call stops the rest and rejects. */
+/** A later call of a bulk approval failed: what the earlier calls did stands, and is here. */
+export class PartialBulkApproval extends Error {
+  readonly done: BulkApproveResponse;
+  constructor(done: BulkApproveResponse, cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'PartialBulkApproval';
+    this.done = done;
+  }
+}
+
+/**
+ * Bulk approval in calls of at most 500 ids, their answers merged. A failing
+ * call stops the rest: the first rejects as it is, a later one as a
+ * PartialBulkApproval carrying what the calls before it did.
+ */
 export async function bulkApprove(ids: readonly string[], comment?: string): Promise<BulkApproveResponse> {
   const merged = { approved: [], pending: [], skipped: [], remaining: 0 } as { approved: BulkApproveResponse['approved'][number][]; pending: BulkApproveResponse['pending'][number][]; skipped: BulkApproveResponse['skipped'][number][]; remaining: number };
   for (let i = 0; i < ids.length; i += BULK_APPROVE_BATCH) {
     const batch = ids.slice(i, i + BULK_APPROVE_BATCH);
-    const answer = await postJson<BulkApproveResponse>('/api/decisions/bulk-approve', { ids: batch, ...(comment ? { comment } : {}) });
+    let answer: BulkApproveResponse;
+    try {
+      answer = await postJson<BulkApproveResponse>('/api/decisions/bulk-approve', { ids: batch, ...(comment ? { comment } : {}) });
+    } catch (error) {
+      if (i === 0) throw error;
+      throw new PartialBulkApproval(merged, error);
+    }
     merged.approved.push(...answer.approved);
     merged.pending.push(...answer.pending);
     merged.skipped.push(...answer.skipped);

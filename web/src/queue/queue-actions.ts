@@ -6,7 +6,7 @@
  */
 import { createSignal } from 'solid-js';
 import { ApiError } from '../api/client.ts';
-import { approveException, bulkApprove, rejectException } from '../api/exceptions-api.ts';
+import { approveException, bulkApprove, PartialBulkApproval, rejectException } from '../api/exceptions-api.ts';
 import type { ApproveResponse, BulkApproveResponse, DecisionResponse, ExceptionListItem } from '../api/types.ts';
 import type { QueueData } from './queue-data.ts';
 
@@ -110,6 +110,13 @@ export function createQueueActions(data: QueueData, calls: DecisionCalls = API_D
       setNotice({ kind: answer.skipped.length > 0 ? 'error' : 'ok', text: `${parts.join(', ')}.` });
     } catch (error) {
       restore();
+      if (error instanceof PartialBulkApproval) {
+        // The calls before the failing one went through: those rows stay out of the queue.
+        data.takeOut(error.done.approved.map((a) => a.id));
+        for (const p of error.done.pending) data.update(p.id, { status: p.status as ExceptionListItem['status'], version: p.version });
+        setNotice({ kind: 'error', text: `Approved ${error.done.approved.length}; the rest are back in the queue. ${refusalMessage(error.cause, 'approve the rest')}` });
+        return;
+      }
       setNotice({ kind: 'error', text: refusalMessage(error, 'bulk approval') });
     }
   }

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from '@solidjs/testing-library';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client.ts';
+import { PartialBulkApproval } from '../api/exceptions-api.ts';
 import type { ApproveResponse, ExceptionListItem, Page } from '../api/types.ts';
 import { queueItem } from '../testing/queue-items.ts';
 import { renderAt } from '../testing/render-at.tsx';
@@ -104,6 +105,25 @@ describe('the queue view', () => {
     await waitFor(() => expect(ids()).toEqual([items[1]!.id, items[2]!.id]));
     expect(sent).toEqual([[items[0]!.id]]);
     expect(await screen.findByText(/Approved 1, 1 not verified, left in the queue\./)).toBeTruthy();
+  });
+
+  it('keeps out of the queue what the earlier calls of a bulk approval approved when a later call fails', async () => {
+    const bulk: DecisionCalls = {
+      approve: () => Promise.reject(new Error('not used')),
+      reject: () => Promise.reject(new Error('not used')),
+      // The first call went through for the first row; the second was refused.
+      bulkApprove: async (sent) => {
+        throw new PartialBulkApproval({ approved: [{ id: sent[0]!, status: 'applied', version: 2 }], pending: [], skipped: [], remaining: 0 }, new ApiError(503, 'db_unavailable', 'the database is not reachable'));
+      },
+    };
+    const all = [queueItem(0), queueItem(1), queueItem(2)];
+    renderAt('/', () => <QueueView role="approver" initialHeight={400} data={{ fetchPage: async () => ({ items: all, nextCursor: null }) }} calls={bulk} />);
+    await waitFor(() => expect(ids()).toHaveLength(3));
+    const grid = screen.getByRole('grid');
+    for (const key of ['x', 'j', 'x', 'j', 'x']) fireEvent.keyDown(grid, { key });
+    fireEvent.click(screen.getByRole('button', { name: /Approve 3 verified/ }));
+    await waitFor(() => expect(ids()).toEqual([all[1]!.id, all[2]!.id]));
+    expect(await screen.findByText(/Approved 1; the rest are back in the queue\. Could not approve the rest: the database is not reachable/)).toBeTruthy();
   });
 
   it('opens the detail with enter and its edit form with e', async () => {
