@@ -26,6 +26,7 @@ import { bulkRecords } from '../evals/generator/bulk.ts';
 import { startRecon } from '../test/recon-process.ts';
 import { createBullmqJobSystem } from '../worker/bullmq-job-system.ts';
 import { scheduledRunId } from '../worker/run-ids.ts';
+import { dropPrefix } from '../worker/testing/job-systems.ts';
 import { report } from './report.ts';
 
 const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF'];
@@ -103,6 +104,7 @@ export async function nightlyBench(options: { scale: number; databaseUrl: string
       for (const p of procs) p.child.kill('SIGTERM');
       await Promise.all(procs.map((p) => p.done));
       await jobs.close();
+      await dropPrefix(config.redisUrl, prefix);
     }
     process.stdout.write(`nightly speed-up with 2 workers: ×${(seconds[1]! / seconds[2]!).toFixed(2)}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
   } finally {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRecon } from '../../test/recon-process.ts';
 import { createScratchDatabaseUrl } from '../../test/scratch-database.ts';
 import { testEnv } from '../../test/test-env.ts';
-import { uniquePrefix } from '../../worker/testing/job-systems.ts';
+import { dropPrefix, uniquePrefix } from '../../worker/testing/job-systems.ts';
 
 let dataDir: string;
 let scratch: { url: string | undefined; drop(): Promise<void> };
@@ -19,6 +19,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await scratch.drop();
+  if (testEnv.redisUrl) await dropPrefix(testEnv.redisUrl, prefix);
   await rm(dataDir, { recursive: true, force: true });
 });
 

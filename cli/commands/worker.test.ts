@@ -26,7 +26,7 @@ import { testEnv } from '../../test/test-env.ts';
 import { createBullmqJobSystem } from '../../worker/bullmq-job-system.ts';
 import type { JobSystem } from '../../worker/job-system.ts';
 import { scheduledRunId } from '../../worker/run-ids.ts';
-import { eventually, uniquePrefix } from '../../worker/testing/job-systems.ts';
+import { dropPrefix, eventually, uniquePrefix } from '../../worker/testing/job-systems.ts';
 import { exceptionSignatures, seedReconciliation, sidesByCurrency } from '../../worker/testing/seed-records.ts';
 
 const services = testEnv.databaseUrl && testEnv.redisUrl;
@@ -57,6 +57,7 @@ describe.skipIf(SKIP !== undefined)(`recon worker processes${SKIP ? ` (${SKIP})`
     for (const w of workers) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGKILL');
     await Promise.all(workers.map((w) => w.done.catch(() => undefined)));
     await jobs?.close();
+    await dropPrefix(testEnv.redisUrl!, prefix);
     await llm?.close();
     await db?.close();
     await scratch?.drop();

@@ -5,6 +5,7 @@
  * BullMQ system gets its own key prefix, so tests never see each other's jobs.
  */
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { createBullmqJobSystem, type BullmqJobSystemOptions } from '../bullmq-job-system.ts';
 import type { JobSystem } from '../job-system.ts';
 import { createMemoryJobSystem } from '../memory-job-system.ts';
@@ -28,7 +29,16 @@ export function jobSystemVariants(env: { readonly redisUrl: string | undefined; 
     {
       name: 'bullmq',
       ...(redisUrl ? {} : { skip: 'REDIS_URL is not set: the BullMQ variant is skipped (the in-memory one ran)' }),
-      create: (options = {}) => createBullmqJobSystem({ redisUrl: redisUrl!, prefix: options.prefix ?? uniquePrefix(), stalledIntervalMs: 1000, lockDurationMs: 2000, ...options }),
+      create: (options = {}) => {
+        const prefix = options.prefix ?? uniquePrefix();
+        const jobs = createBullmqJobSystem({ redisUrl: redisUrl!, stalledIntervalMs: 1000, lockDurationMs: 2000, ...options, prefix });
+        // Closing also removes the test's keys, so the shared Redis keeps nothing of it.
+        const close = async () => {
+          await jobs.close();
+          if (!options.prefix) await dropPrefix(redisUrl!, prefix);
+        };
+        return { ...jobs, close };
+      },
     },
   ];
 }
@@ -41,5 +51,20 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
     if (value !== undefined) return value;
     if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Deletes every key under a prefix (what a test or benchmark left in the shared Redis). */
+export async function dropPrefix(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
   }
 }
