@@ -34,8 +34,12 @@ export async function importDropFolder(db: Database, folder: string, side: Side,
   for (const name of names) {
     const path = join(folder, name);
     if (!(await stat(path)).isFile()) continue;
+    const importOnce = () => importStatementStream(db, { open: () => createReadStream(path, { highWaterMark: 256 * 1024 }) }, { fileName: name, side, account, createdBy: 'worker' });
     try {
-      const result = await importStatementStream(db, { open: () => createReadStream(path, { highWaterMark: 256 * 1024 }) }, { fileName: name, side, account, createdBy: 'worker' });
+      // Two runs of the reconciliation importing the same new file at once: the one that loses the race
+      // fails on a unique key (a record conflict, or the imports table's own key as a plain database error),
+      // and looking again finds the winner's import as a duplicate. A parse problem is final at once.
+      const result = await importOnce().catch((error: unknown) => (!isAppError(error) || error.code === 'conflict' ? importOnce() : Promise.reject(error)));
       if (result.status === 'duplicate') alreadyImported += 1;
       else imported.push({ file: name, importId: result.importId, records: result.recordCount });
     } catch (error) {
