@@ -12,9 +12,15 @@ import { createMemoryJobSystem } from '../worker/memory-job-system.ts';
 import type { ProcessorDeps } from '../worker/processors/processor-deps.ts';
 import { runSettings, wireRun } from './run-wiring.ts';
 
-export function createJobSystem(config: Config): JobSystem {
+export function createJobSystem(config: Config, logger?: Logger): JobSystem {
+  // Redis errors repeat while it is down; one line per distinct message is enough.
+  let last = '';
+  const onConnectionError = (error: Error) => {
+    if (error.message !== last) logger?.warn({ err: error }, 'Redis connection error (reconnecting)');
+    last = error.message;
+  };
   return config.redisUrl
-    ? createBullmqJobSystem({ redisUrl: config.redisUrl, prefix: config.queuePrefix, lockDurationMs: config.jobLockMs, stalledIntervalMs: config.jobLockMs })
+    ? createBullmqJobSystem({ redisUrl: config.redisUrl, prefix: config.queuePrefix, lockDurationMs: config.jobLockMs, stalledIntervalMs: config.jobLockMs, onConnectionError })
     : createMemoryJobSystem();
 }
 

@@ -8,6 +8,7 @@
  */
 import { FlowProducer, Queue, QueueEvents, UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
+import { AppError } from '../core/errors/app-error.ts';
 import { QUEUE_KEYS, QUEUE_NAMES, type QueueKey } from '../core/jobs/queue-names.ts';
 import { failureKind, failureReason } from './job-failure.ts';
 import type { AddJob, JobContext, JobInfo, JobState, JobSystem } from './job-system.ts';
@@ -19,6 +20,10 @@ export interface BullmqJobSystemOptions {
   /** How long a worker's lock on a job lasts without renewal, and how often stalled jobs are looked for (ms). */
   readonly lockDurationMs?: number;
   readonly stalledIntervalMs?: number;
+  /** A producer call (add, schedule, read) that Redis does not answer within this gives `redis_unavailable`; default 10 s. */
+  readonly commandTimeoutMs?: number;
+  /** Connection errors (ioredis keeps reconnecting); without a listener they would be printed as unhandled. */
+  readonly onConnectionError?: (error: Error) => void;
 }
 
 /** Finished jobs are kept long enough that a duplicate trigger of the same night still finds its job. */
@@ -34,13 +39,28 @@ function stateOf(state: string): JobState {
   return state as JobState;
 }
 
+/**
+ * The connections wait for Redis to come back rather than fail (the workers need that), so a caller that
+ * must answer — an API request adding a run, a route syncing a schedule — gets a retryable error instead.
+ */
+function timed<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new AppError('redis_unavailable', `Redis did not answer within ${ms} ms (${what})`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 export function createBullmqJobSystem(options: BullmqJobSystemOptions): JobSystem {
+  const limit = options.commandTimeoutMs ?? 10_000;
   const prefix = options.prefix ?? 'recon';
   // The Worker's blocking commands must never give up (BullMQ's requirement); the rest share one connection.
-  const connect = () => new Redis(options.redisUrl, { maxRetriesPerRequest: null, enableOfflineQueue: true });
+  const onError = options.onConnectionError ?? (() => {});
+  const connect = () => new Redis(options.redisUrl, { maxRetriesPerRequest: null, enableOfflineQueue: true }).on('error', onError);
   const connection = connect();
-  const queues = new Map<QueueKey, Queue>(QUEUE_KEYS.map((k) => [k, new Queue(QUEUE_NAMES[k], { connection, prefix })]));
+  const queues = new Map<QueueKey, Queue>(QUEUE_KEYS.map((k) => [k, new Queue(QUEUE_NAMES[k], { connection, prefix }).on('error', onError)]));
   const flows = new FlowProducer({ connection, prefix });
+  flows.on('error', onError);
   const workers = new Set<Worker>();
   const events = new Map<QueueKey, QueueEvents>();
   const extraConnections: Redis[] = [];
@@ -63,11 +83,12 @@ export function createBullmqJobSystem(options: BullmqJobSystemOptions): JobSyste
 
   return {
     kind: 'bullmq',
-    async add(spec) {
-      if (await queue(spec.queue).getJob(spec.jobId)) return { id: spec.jobId, added: false };
-      await queue(spec.queue).add(spec.name, spec.data, { ...jobOptions(spec), jobId: spec.jobId });
-      return { id: spec.jobId, added: true };
-    },
+    add: (spec) =>
+      timed(limit, 'adding a job', (async () => {
+        if (await queue(spec.queue).getJob(spec.jobId)) return { id: spec.jobId, added: false };
+        await queue(spec.queue).add(spec.name, spec.data, { ...jobOptions(spec), jobId: spec.jobId });
+        return { id: spec.jobId, added: true };
+      })()),
     async addFlow(parent, children) {
       if (await queue(parent.queue).getJob(parent.jobId)) return { added: false };
       await flows.add({
@@ -80,17 +101,17 @@ export function createBullmqJobSystem(options: BullmqJobSystemOptions): JobSyste
       return { added: true };
     },
     async upsertScheduler(id, schedule, job) {
-      await queue(job.queue).upsertJobScheduler(id, { pattern: schedule.cron, tz: schedule.timezone }, { name: job.name, data: job.data, opts: jobOptions(job) });
+      await timed(limit, 'registering a schedule', queue(job.queue).upsertJobScheduler(id, { pattern: schedule.cron, tz: schedule.timezone }, { name: job.name, data: job.data, opts: jobOptions(job) }));
     },
     async removeScheduler(id) {
       // A reconciliation's scheduler lives on the nightly queue.
-      await queue('nightly').removeJobScheduler(id);
+      await timed(limit, 'removing a schedule', queue('nightly').removeJobScheduler(id));
     },
     async schedulerIds() {
-      return (await queue('nightly').getJobSchedulers(0, -1)).map((s) => s.key);
+      return (await timed(limit, 'listing schedules', queue('nightly').getJobSchedulers(0, -1))).map((s) => s.key);
     },
     async nextRun(id) {
-      const scheduler = await queue('nightly').getJobScheduler(id);
+      const scheduler = await timed(limit, 'reading a schedule', queue('nightly').getJobScheduler(id));
       return scheduler?.next ? new Date(scheduler.next) : null;
     },
     work(queueKey, processor, workOptions) {
@@ -125,7 +146,7 @@ export function createBullmqJobSystem(options: BullmqJobSystemOptions): JobSyste
         if (final) void workOptions.onFinalFailure?.(contextOf(job, queueKey, abort.signal), error);
       });
       // Errors of the connection are retried by ioredis; without a listener they would crash the process.
-      worker.on('error', () => {});
+      worker.on('error', onError);
       workers.add(worker);
       return {
         async close() {
@@ -141,7 +162,7 @@ export function createBullmqJobSystem(options: BullmqJobSystemOptions): JobSyste
         const eventConnection = connect();
         extraConnections.push(eventConnection);
         queueEvents = new QueueEvents(QUEUE_NAMES[queueKey], { connection: eventConnection, prefix });
-        queueEvents.on('error', () => {});
+        queueEvents.on('error', onError);
         events.set(queueKey, queueEvents);
       }
       const handler = ({ jobId, data }: { jobId: string; data: unknown }) => {

@@ -100,3 +100,17 @@ for (const variant of jobSystemVariants(testEnv)) {
     });
   });
 }
+
+describe('the BullMQ job system without a Redis to talk to', () => {
+  it('answers a producer call with redis_unavailable instead of waiting forever, and still closes', async () => {
+    const { createBullmqJobSystem } = await import('./bullmq-job-system.ts');
+    // Port 9 (discard) on the loopback: nothing listens there.
+    const jobs = createBullmqJobSystem({ redisUrl: 'redis://127.0.0.1:9', prefix: 'recon-test-down', commandTimeoutMs: 300 });
+    try {
+      await expect(jobs.add({ queue: 'nightly', name: 'run', data: {}, jobId: 'x' })).rejects.toMatchObject({ code: 'redis_unavailable', retryable: true });
+      await expect(jobs.nextRun('reconciliation.ops')).rejects.toMatchObject({ code: 'redis_unavailable' });
+    } finally {
+      await jobs.close();
+    }
+  }, 20_000);
+});

@@ -79,7 +79,7 @@ export const reconciliationsCommand: Command = {
     const fields = sub === 'set' ? fieldsOf(parseArgs({ args: rest, options: OPTIONS }).values) : {};
     const logger = createCliLogger(config);
     const db = await openMigratedDatabase(config, logger);
-    const jobs = config.redisUrl ? createJobSystem(config) : undefined;
+    const jobs = config.redisUrl ? createJobSystem(config, logger) : undefined;
     const schedules = jobs ? reconciliationScheduler(jobs) : undefined;
     const later = config.redisUrl ? '' : ' (the server’s in-process scheduler picks it up within a minute)';
     try {

@@ -24,12 +24,13 @@ export async function serveUntilStopped(config: Config, logger: Logger, db: Data
   const metrics = processMetrics();
   // With Redis, runs and schedules go to the queues and `recon worker` processes run them; without it, this
   // process runs the same schedules and processors itself, one graph run at a time (see serializedWireRun).
-  const jobs = createJobSystem(config);
+  const jobs = createJobSystem(config, logger);
   const schedules = reconciliationScheduler(jobs);
   const wire = serializedWireRun();
   const runtime = config.redisUrl ? undefined : startJobRuntime({ ...processorDeps(config, db, logger, jobs, wire), concurrency: 1, metrics: promQueueMetrics(metrics) });
   const runs = config.redisUrl ? createQueuedRunLauncher({ config, db, logger, jobs }) : createRunLauncher({ config, db, logger, wire });
-  await schedules.syncAll(db.db, logger).then(
+  // Not awaited: a Redis that is down must not keep the API from serving (the workers sync again when they start).
+  void schedules.syncAll(db.db, logger).then(
     (synced) => logger.info({ ...synced, jobs: jobs.kind }, 'nightly schedules registered'),
     (error: unknown) => logger.warn({ err: error }, 'the nightly schedules could not be registered; they are when a worker starts'),
   );

@@ -25,7 +25,7 @@ export const workerCommand: Command = {
     if (missing.length > 0) throw new AppError('config_invalid', `recon worker needs ${missing.join(' and ')}. Without them, \`recon serve\` runs the same jobs and schedules in-process.`);
     const logger = createCliLogger(config).child({ process: 'worker' });
     const db = await openMigratedDatabase(config, logger);
-    const jobs = createJobSystem(config);
+    const jobs = createJobSystem(config, logger);
     const metrics = processMetrics();
     const runtime = startJobRuntime({ ...processorDeps(config, db, logger, jobs), concurrency: config.workerConcurrency, metrics: promQueueMetrics(metrics) });
     const schedules = await reconciliationScheduler(jobs).syncAll(db.db, logger);
