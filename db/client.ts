@@ -128,16 +128,7 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
   if (!POSTGRES_URL.test(url)) throw new AppError('config_invalid', 'The database URL must start with postgres:// or postgresql://');
   let client: postgres.Sql | undefined;
   try {
-    client = postgres(url, {
-      max,
-      onnotice: () => {},
-      connect_timeout: CONNECT_TIMEOUT_S,
-      // The statements the app prepares (the review queue's page, the driver's own tagged
-      // queries) are plan-stable; left to choose, the server would plan the queue page
-      // afresh on every execution (its custom plans look cheaper than the generic one),
-      // which costs more than running it.
-      connection: { plan_cache_mode: 'force_generic_plan' },
-    });
+    client = postgres(url, { max, onnotice: () => {}, connect_timeout: CONNECT_TIMEOUT_S });
     // Fail at start-up, not on the first request: the pool connects lazily.
     await withDeadline(client`select 1`.execute(), (CONNECT_TIMEOUT_S + 5) * 1000);
   } catch (error) {
