@@ -72,6 +72,8 @@ export function startJobRuntime(options: JobRuntimeOptions): JobRuntime {
       }, options.depthIntervalMs ?? 5000)
     : undefined;
   timer?.unref();
+  // Once at start too, so the first scrape already has every queue.
+  if (metrics) void poll().catch((error: unknown) => logger.debug({ err: error }, 'queue depth not read'));
   return {
     async close() {
       if (timer) clearInterval(timer);

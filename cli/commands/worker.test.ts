@@ -121,7 +121,9 @@ describe.skipIf(SKIP !== undefined)(`recon worker processes${SKIP ? ` (${SKIP})`
     expect(merged.length).toBeGreaterThan(10);
     expect(merged).toEqual(await exceptionSignatures(db.db, runIdsOf(one)));
     // Both processes took part: each finished at least one partition.
-    for (const w of [a, b]) expect(w.output().match(/"partition":"currency=[A-Z]{3}".*"run finished"/g)?.length ?? 0).toBeGreaterThanOrEqual(1);
+    const partitionsDone = (w: typeof a) => w.output().match(/"partition":"currency=[A-Z]{3}".*"run finished"/g)?.length ?? 0;
+    await eventually(async () => (partitionsDone(a) + partitionsDone(b) === 3 ? true : undefined), 10_000, 'both workers’ log lines');
+    for (const w of [a, b]) expect(partitionsDone(w)).toBeGreaterThanOrEqual(1);
     await Promise.all([stop(a), stop(b)]);
   }, 240_000);
 
@@ -130,6 +132,13 @@ describe.skipIf(SKIP !== undefined)(`recon worker processes${SKIP ? ` (${SKIP})`
     const before = llm.requestCount;
     const runId = await reconciliation('sigterm', 'none');
     await eventually(async () => (llm.requestCount > before ? true : undefined), 60_000, 'the run to reach the LLM');
+    // Its own /metrics port (0 in the test: a free one, named in the ready line) serves the queue metrics.
+    const port = Number(/"metricsPort":(\d+)/.exec(worker.output())![1]);
+    const scrape = await eventually(async () => {
+      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      return /recon_queue_depth\{queue="recon-nightly",state="active"\}/.test(text) ? text : undefined;
+    }, 10_000, 'the queue depth on the worker’s /metrics');
+    expect(scrape).toContain('# TYPE recon_job_duration_seconds histogram');
     const exit = await stop(worker);
     expect(exit.code).toBe(0);
     const [row] = await db.db.select().from(runs).where(eq(runs.id, runId));
@@ -150,6 +159,8 @@ describe.skipIf(SKIP !== undefined)(`recon worker processes${SKIP ? ` (${SKIP})`
     const next = await startWorker();
     const row = await finished(runId);
     expect(row.status).toBe('completed');
+    // The row is completed a moment before the worker logs the run's end.
+    await eventually(async () => (next.output().includes('"run finished"') ? true : undefined), 10_000, 'the run’s last log line');
     expect(next.output()).toMatch(/"resumed":true.*"run finished"/);
     const [count] = await db.db.select({ n: sql<number>`count(*)::int`, keys: sql<number>`count(distinct ${exceptions.breakKey})::int` }).from(exceptions).where(eq(exceptions.runId, runId));
     expect(count!.n).toBe(row.stats.breaks);
