@@ -67,4 +67,14 @@ describe('importStatementStream', () => {
     expect(await handle.db.select().from(imports).where(eq(imports.fileName, 'overlap.csv'))).toEqual([]);
     expect(await handle.db.select({ id: records.id }).from(records).where(eq(records.account, 'CONFLICT'))).toHaveLength(10);
   });
+
+  it('stores a file two imports read at the same time once; the other is told it is a duplicate', async () => {
+    const rows = Array.from({ length: 3_000 }, (_, i) => `2026-10-03,${i}.25,EUR,RACE-${i}`).join('\n');
+    const bytes = new TextEncoder().encode(`Date,Amount,Currency,Reference\n${rows}\n`);
+    const both = await Promise.all([1, 2].map(() => importStatementStream(handle.db, chunked(bytes, 4096), { fileName: 'race.csv', side: 'external', account: 'RACE' })));
+    expect(both.map((r) => r.status).sort()).toEqual(['duplicate', 'stored']);
+    expect(new Set(both.map((r) => r.importId)).size).toBe(1);
+    expect(await handle.db.select({ id: imports.id }).from(imports).where(eq(imports.fileName, 'race.csv'))).toHaveLength(1);
+    expect(await handle.db.select({ id: records.id }).from(records).where(eq(records.account, 'RACE'))).toHaveLength(3_000);
+  });
 });

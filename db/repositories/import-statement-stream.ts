@@ -95,6 +95,10 @@ export async function importStatementStream(db: Database, source: ByteSource, op
       return { importId, status: 'stored' as const, format, recordCount: count, warnings, statements: integrity.checks };
     });
   } catch (error) {
+    // Two imports of the same file at once: the one that committed first stored it, and
+    // this one failed on the imports' content key — for its caller, a duplicate.
+    const stored = await findImportByContent(db, options.side, options.account, sha256);
+    if (stored) return { importId: stored.id, status: 'duplicate', format, recordCount: stored.recordCount, warnings: stored.warnings.map((w) => ({ ...w })), statements: [] };
     throw recordConflict(error, options.fileName) ?? error;
   }
 }
