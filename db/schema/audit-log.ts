@@ -5,6 +5,7 @@
  * (triggers in migration 0001_audit_append_only), since emptying the whole
  * table would leave a chain that still verifies.
  */
+import { sql } from 'drizzle-orm';
 import { bigint, index, jsonb, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { auditEntityTypeEnum } from './enums.ts';
 
@@ -29,6 +30,8 @@ export const auditLog = pgTable(
     unique('audit_log_prev_hash_key').on(t.prevHash).nullsNotDistinct(),
     index('audit_log_entity_idx').on(t.entityType, t.entityId),
     index('audit_log_at_idx').on(t.at),
+    // An exception's history: the decisions, suggestions and effects whose payload names it.
+    index('audit_log_exception_idx').on(sql`(${t.payload} ->> 'exceptionId')`),
   ],
 );
 

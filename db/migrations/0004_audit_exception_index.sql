@@ -1,0 +1,1 @@
+CREATE INDEX "audit_log_exception_idx" ON "audit_log" USING btree (("payload" ->> 'exceptionId'));
