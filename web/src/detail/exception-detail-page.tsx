@@ -36,15 +36,18 @@ export function ExceptionDetailPage() {
   const role = () => session.role();
   const editing = () => search.edit === '1' && canReview(role());
 
+  // A failed reload shows as the page's own error state; the decision's notice still comes.
+  const reload = () => Promise.resolve(refetch()).catch(() => undefined);
   const decide = async (what: string, call: () => Promise<unknown>, after?: (answer: unknown) => string) => {
     setBusy(true);
+    // The page reloads before the notice shows, so what the notice says and the status shown agree.
     try {
       const answer = await call();
+      await reload();
       setNotice({ kind: 'ok', text: after ? after(answer) : `${what} recorded.` });
-      await refetch();
     } catch (error) {
+      await reload();
       setNotice({ kind: 'error', text: refusalMessage(error, what.toLowerCase()) });
-      await refetch();
     } finally {
       setBusy(false);
     }
