@@ -23,6 +23,14 @@ export type PingResult = { ok: true; latencyMs: number } | { ok: false; error: s
 
 interface HandleBase {
   readonly db: Database;
+  /**
+   * For the hot read statements the app prepares (the review queue's page):
+   * on PostgreSQL a small pool of its own whose sessions always use a
+   * statement's generic plan, so a page is not planned again on every
+   * execution (the planner's custom plans look cheaper but cost more to make
+   * than to run). The same as `db` on PGlite.
+   */
+  readonly planned: Database;
   ping(): Promise<PingResult>;
   /** Idempotent. */
   close(): Promise<void>;
@@ -140,7 +148,19 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
     });
   }
   const db = drizzlePostgres(client, { schema }) as unknown as Database;
-  return { db, kind: 'postgres', client, ping: pinger(db), close: () => client.end({ timeout: 5 }) };
+  // Connects lazily, on the first queue page; only prepared statements feel the setting.
+  const plannedClient = postgres(url, { max: Math.max(2, Math.ceil(max / 2)), onnotice: () => {}, connect_timeout: CONNECT_TIMEOUT_S, connection: { plan_cache_mode: 'force_generic_plan' } });
+  const planned = drizzlePostgres(plannedClient, { schema }) as unknown as Database;
+  return {
+    db,
+    planned,
+    kind: 'postgres',
+    client,
+    ping: pinger(db),
+    close: async () => {
+      await Promise.all([client.end({ timeout: 5 }), plannedClient.end({ timeout: 5 })]);
+    },
+  };
 }
 
 async function openPglite(dataDir: string): Promise<DatabaseHandle> {
@@ -157,6 +177,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   let closed = false;
   return {
     db,
+    planned: db,
     kind: 'pglite',
     client,
     ping: async () => (closed ? { ok: false, error: 'database is closed' } : pinger(db)()),

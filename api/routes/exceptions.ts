@@ -114,7 +114,7 @@ export function exceptionRoutes(deps: ApiDeps): RouteSpec[] {
       responses: { 200: { description: 'One page of exceptions', schema: pageSchema(itemSchema) } },
       handler: async ({ query, c }) => {
         const now = deps.clock();
-        const page = await listExceptions(deps.db.db, { filter: filterOf(query, now), sort: query.sort, order: query.order, limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) }, now);
+        const page = await listExceptions(deps.db.planned, { filter: filterOf(query, now), sort: query.sort, order: query.order, limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) }, now);
         // The items arrive as JSON text from the database; wrapping them by hand keeps them from being parsed and re-serialised.
         return c.body(`{"items":${page.itemsJson},"nextCursor":${JSON.stringify(page.nextCursor)}}`, 200, { 'content-type': 'application/json' });
       },
