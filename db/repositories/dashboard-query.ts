@@ -15,29 +15,18 @@
  *
  * Money sums are `numeric` in the database and leave as decimal strings.
  */
-import { and, asc, between, count, desc, eq, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, between, count, desc, eq, max, sql } from 'drizzle-orm';
 import { addDays } from '../../core/dates/iso-date.ts';
-import type { ExceptionStatus, SuggestionSource } from '../../core/statuses.ts';
+import type { SuggestionSource } from '../../core/statuses.ts';
 import type { BreakType } from '../../core/taxonomy/index.ts';
 import type { Database } from '../client.ts';
 import { resultRows } from '../result-rows.ts';
+import { AGE_BUCKETS, ageBucketSql, DECISION_OUTCOME_SQL, isOpenException, type AgeBucket, type DECISION_OUTCOMES } from './open-exceptions-sql.ts';
 import { exceptions } from '../schema/exceptions.ts';
 import { runs } from '../schema/runs.ts';
 
-/** Waiting for someone: everything but approved (its effects are being applied) and applied. */
-export const OPEN_EXCEPTION_STATUSES = ['open', 'suggested', 'edited', 'escalated', 'rejected', 'apply_failed'] as const satisfies readonly ExceptionStatus[];
+export { AGE_BUCKETS, DECISION_OUTCOMES, OPEN_EXCEPTION_STATUSES, type AgeBucket } from './open-exceptions-sql.ts';
 
-/** Age of an open exception since it was raised, in days: [from, to). */
-export const AGE_BUCKETS = [
-  { bucket: '0-1d', fromDays: 0, toDays: 1 },
-  { bucket: '1-3d', fromDays: 1, toDays: 3 },
-  { bucket: '3-7d', fromDays: 3, toDays: 7 },
-  { bucket: '7-30d', fromDays: 7, toDays: 30 },
-  { bucket: '30d+', fromDays: 30, toDays: null },
-] as const;
-export type AgeBucket = (typeof AGE_BUCKETS)[number]['bucket'];
-
-export const DECISION_OUTCOMES = ['approved', 'edited', 'rejected'] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
 export interface DashboardRange {
@@ -109,20 +98,14 @@ async function llmCostPerNight(db: Database, range: DashboardRange): Promise<Das
     .orderBy(asc(runs.asOf));
 }
 
-const isOpen = inArray(exceptions.status, [...OPEN_EXCEPTION_STATUSES]);
-
 async function openByType(db: Database): Promise<DashboardFigures['openByType']> {
   // Most first; ties in the taxonomy's order (the enum's).
-  return db.select({ type: exceptions.type, count: count() }).from(exceptions).where(isOpen).groupBy(exceptions.type).orderBy(desc(count()), asc(exceptions.type));
+  return db.select({ type: exceptions.type, count: count() }).from(exceptions).where(isOpenException).groupBy(exceptions.type).orderBy(desc(count()), asc(exceptions.type));
 }
 
 async function openByAge(db: Database, now: Date): Promise<DashboardFigures['openByAge']> {
-  const at = sql`${now.toISOString()}::timestamptz`;
-  const age = sql`(${at} - ${exceptions.openedAt})`;
-  // Literals, not parameters: the buckets are constants, and Postgres cannot type a parameter a `case` only returns.
-  const cases = AGE_BUCKETS.map((b) => (b.toDays === null ? sql`else ${sql.raw(`'${b.bucket}'`)}` : sql`when ${age} < ${sql.raw(`interval '${b.toDays} days' then '${b.bucket}'`)}`));
-  const bucket = sql<AgeBucket>`case ${sql.join(cases, sql` `)} end`;
-  const rows = await db.select({ bucket: bucket.as('bucket'), count: count() }).from(exceptions).where(isOpen).groupBy(sql`1`);
+  const bucket = ageBucketSql(now);
+  const rows = await db.select({ bucket: bucket.as('bucket'), count: count() }).from(exceptions).where(isOpenException).groupBy(sql`1`);
   const counts = new Map(rows.map((r) => [r.bucket, r.count]));
   // Every bucket, in age order, empty ones included: the chart's axis does not move as data arrives.
   return AGE_BUCKETS.map((b) => ({ bucket: b.bucket, count: counts.get(b.bucket) ?? 0 }));
@@ -132,7 +115,7 @@ async function moneyAtRisk(db: Database): Promise<DashboardFigures['moneyAtRisk'
   return db
     .select({ currency: exceptions.currency, amount: sql<string>`sum(${exceptions.amount})::text`, count: count() })
     .from(exceptions)
-    .where(isOpen)
+    .where(isOpenException)
     .groupBy(exceptions.currency)
     .orderBy(asc(exceptions.currency));
 }
@@ -148,11 +131,7 @@ async function decisionsBySource(db: Database, range: DashboardRange): Promise<D
   const result = await db.execute(sql`
     with outcomes as (
       select e.id,
-        case
-          when bool_or(d.kind = 'edit') then 'edited'
-          when bool_or(d.kind = 'reject') then 'rejected'
-          when bool_or(d.kind in ('approve', 'auto_approve')) then 'approved'
-        end as outcome
+        ${DECISION_OUTCOME_SQL} as outcome
       from exceptions e
       join decisions d on d.exception_id = e.id
       where e.as_of between ${range.from} and ${range.to}

@@ -11,9 +11,8 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { resultRows } from '../result-rows.ts';
+import { ageBucketSql, DECISION_OUTCOME_SQL, isOpenException } from './open-exceptions-sql.ts';
 
-/** Waiting for someone: everything but approved (its effects are being applied) and applied. */
-const OPEN_STATUSES = sql`('open', 'suggested', 'edited', 'escalated', 'rejected', 'apply_failed')`;
 
 export interface MetricsSnapshot {
   readonly openExceptions: readonly { type: string; age: string; count: number }[];
@@ -28,20 +27,13 @@ export interface MetricsSnapshot {
 }
 
 async function openExceptions(db: Database, now: Date): Promise<MetricsSnapshot['openExceptions']> {
-  const at = now.toISOString();
   const rows = resultRows<{ type: string; age: string; count: number | string }>(
     await db.execute(sql`
       select type::text as type,
-        case
-          when opened_at > ${at}::timestamptz - interval '1 day' then '0-1d'
-          when opened_at > ${at}::timestamptz - interval '3 days' then '1-3d'
-          when opened_at > ${at}::timestamptz - interval '7 days' then '3-7d'
-          when opened_at > ${at}::timestamptz - interval '30 days' then '7-30d'
-          else '30d+'
-        end as age,
+        ${ageBucketSql(now)} as age,
         count(*)::int as count
       from exceptions
-      where status in ${OPEN_STATUSES}
+      where ${isOpenException}
       group by 1, 2
       order by 1, 2
     `),
@@ -54,7 +46,7 @@ async function moneyAtRisk(db: Database): Promise<MetricsSnapshot['moneyAtRisk']
     await db.execute(sql`
       select type::text as type, currency::text as currency, sum(amount)::text as amount
       from exceptions
-      where status in ${OPEN_STATUSES}
+      where ${isOpenException}
       group by 1, 2
       order by 1, 2
     `),
@@ -67,11 +59,7 @@ async function decisions(db: Database): Promise<MetricsSnapshot['decisions']> {
     await db.execute(sql`
       with outcomes as (
         select d.exception_id as id,
-          case
-            when bool_or(d.kind = 'edit') then 'edited'
-            when bool_or(d.kind = 'reject') then 'rejected'
-            when bool_or(d.kind in ('approve', 'auto_approve')) then 'approved'
-          end as outcome
+          ${DECISION_OUTCOME_SQL} as outcome
         from decisions d
         group by d.exception_id
       )
