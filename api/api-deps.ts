@@ -38,6 +38,11 @@ export interface RunProgressEvent {
   readonly message?: string;
 }
 
+/** The apply queue (RECON_APPLY_MODE=queue): approvals commit as approved and their applies run there, by decision id. */
+export interface ApplyQueue {
+  enqueue(items: readonly { readonly exceptionId: string; readonly decisionId: string; readonly actorId: string }[]): Promise<void>;
+}
+
 export interface ReviewSettings {
   /** Above this amount at stake (decimal string), two different approvers are needed; unset: one. */
   readonly twoApproverAbove?: string;
@@ -58,6 +63,8 @@ export interface ApiDeps {
   readonly runs?: RunLauncher;
   /** Nightly schedules; omitted, reconciliations are stored without a scheduler and `nextRunAt` is null. */
   readonly schedules?: ReconciliationSchedules;
+  /** Absent: an approval applies in its own transaction. */
+  readonly applies?: ApplyQueue;
   /** Optional dependencies whose failure degrades rather than downs the service. */
   readonly health: { readonly redis?: HealthCheck; readonly llm?: HealthCheck };
   /** Origins allowed to call the API from a browser; empty: same origin only. */

@@ -24,7 +24,13 @@ const params = z.object({ id: z.uuid() });
 
 const exceptionState = z.object({ id: z.string(), status: z.enum(EXCEPTION_STATUSES), version: z.number(), currentSuggestionVersion: z.number().nullable() });
 const decisionInfo = z.object({ id: z.string(), kind: z.enum(['approve', 'edit', 'reject', 'escalate']), suggestionVersion: z.number().nullable() });
-const applySummary = z.object({ status: z.enum(['applied', 'apply_failed', 'not_applied']), adjustmentId: z.string().nullable().optional(), matchGroupId: z.string().nullable().optional(), reason: z.string().optional() });
+const applySummary = z.object({
+  status: z.enum(['applied', 'apply_failed', 'not_applied', 'queued']).describe('queued: approved, and the apply queue applies it (RECON_APPLY_MODE=queue)'),
+  adjustmentId: z.string().nullable().optional(),
+  matchGroupId: z.string().nullable().optional(),
+  reason: z.string().optional(),
+  decisionId: z.string().optional(),
+});
 const decisionResponse = z.object({ exception: exceptionState, decision: decisionInfo, from: z.enum(EXCEPTION_STATUSES) });
 const approveResponse = decisionResponse.extend({ approvals: z.object({ have: z.number(), need: z.number() }), complete: z.boolean(), apply: applySummary.optional() });
 
@@ -45,6 +51,12 @@ export function decisionRoutes(deps: ApiDeps): RouteSpec[] {
   const twoApproverAbove = deps.review.twoApproverAbove;
   const log = deps.logger.child({ component: 'decisions' });
   // Called once the decision's transaction committed, so the count is of applies that happened.
+  const applies = deps.applies;
+  /** After the commit: the queued applies go to the apply queue; one that cannot be queued stays approved, for POST …/apply. */
+  const queueApplies = async (c: Context, items: readonly { exceptionId: string; decisionId: string; actorId: string }[]) => {
+    if (!applies || items.length === 0) return;
+    await applies.enqueue(items).catch((error: unknown) => ((c.get('logger') as Logger | undefined) ?? log).error({ err: error, exceptions: items.length }, 'approved, but the applies could not be queued; POST /api/exceptions/:id/apply applies them'));
+  };
   const logApply = (exceptionId: string, apply: { status: string; reason?: string } | undefined) => {
     if (apply) deps.metrics?.applyOutcomes.inc({ outcome: apply.status });
     if (apply?.status === 'apply_failed') log.warn({ exceptionId, reason: apply.reason }, 'apply failed');
@@ -66,7 +78,8 @@ export function decisionRoutes(deps: ApiDeps): RouteSpec[] {
       body: approveRequestSchema.default({}),
       responses: { 200: { description: 'Approval recorded (and applied, or one of two approvals)', schema: approveResponse }, ...refusals({ 403: { description: 'Role too small, own edit, or second approval by the same person' } }) },
       handler: async ({ params: p, body, user, c }) => {
-        const result = await approveAndApply(db, { exceptionId: p.id, actorId: actor(user), expectedVersion: body.expectedVersion, comment: body.comment, twoApproverAbove, now: deps.clock() });
+        const result = await approveAndApply(db, { exceptionId: p.id, actorId: actor(user), expectedVersion: body.expectedVersion, comment: body.comment, twoApproverAbove, now: deps.clock(), deferApply: applies !== undefined });
+        if (result.apply?.status === 'queued') await queueApplies(c, [{ exceptionId: p.id, decisionId: result.apply.decisionId, actorId: actor(user) }]);
         logApply(p.id, result.apply);
         return recorded(c, result);
       },
@@ -140,7 +153,8 @@ export function decisionRoutes(deps: ApiDeps): RouteSpec[] {
         403: { description: 'Role too small' },
       },
       handler: async ({ body, user, c }) => {
-        const result = await bulkApprove(db, { ids: body.ids, filter: body.filter, actorId: actor(user), comment: body.comment, twoApproverAbove, now: deps.clock });
+        const result = await bulkApprove(db, { ids: body.ids, filter: body.filter, actorId: actor(user), comment: body.comment, twoApproverAbove, now: deps.clock, deferApply: applies !== undefined });
+        await queueApplies(c, result.approved.flatMap((a) => (a.apply?.status === 'queued' ? [{ exceptionId: a.id, decisionId: a.apply.decisionId, actorId: actor(user) }] : [])));
         for (const a of result.approved) logApply(a.id, a.apply);
         ((c.get('logger') as Logger | undefined) ?? log).info({ approved: result.approved.length, pending: result.pending.length, skipped: result.skipped.length }, 'bulk approval recorded');
         return result;

@@ -12,6 +12,7 @@ import { optionalHealthChecks } from '../health-checks.ts';
 import { createJobSystem, processorDeps, serializedWireRun } from '../job-wiring.ts';
 import { createQueuedRunLauncher } from '../queued-run-launcher.ts';
 import { createRunLauncher } from '../run-launcher.ts';
+import { jobApplyQueue } from '../apply-queue.ts';
 import { startJobRuntime } from '../../worker/job-runtime.ts';
 import { promQueueMetrics } from '../../worker/queue-metrics.ts';
 import { reconciliationScheduler } from '../../worker/reconciliation-schedules.ts';
@@ -51,6 +52,7 @@ export async function serveUntilStopped(config: Config, logger: Logger, db: Data
     review: config.twoApproverAbove ? { twoApproverAbove: config.twoApproverAbove } : {},
     runs,
     schedules,
+    ...(config.applyMode === 'queue' ? { applies: jobApplyQueue(jobs) } : {}),
     metrics,
     health: optionalHealthChecks(config),
     corsOrigins: config.corsOrigins,

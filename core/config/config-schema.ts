@@ -108,6 +108,7 @@ export const configEnvSchema = z.object({
   /** Auto-approve verified, agreed suggestions up to this amount at stake (decimal); unset: auto-approval off. */
   RECON_AUTO_APPROVE_MAX_AMOUNT: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^\d+(\.\d+)?$/, { message: 'must be a non-negative decimal such as 50.00' }).optional()),
   /** Maker-checker: above this amount at stake (decimal), two different approvers are needed; unset: one. */
+  RECON_APPLY_MODE: z.enum(['inline', 'queue']).default('inline'),
   RECON_TWO_APPROVER_ABOVE: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^\d+(\.\d+)?$/, { message: 'must be a non-negative decimal such as 10000.00' }).optional()),
   /** Largest file accepted by POST /api/imports, in megabytes (larger: 413). */
   RECON_MAX_UPLOAD_MB: integer(1, 4096, 50),
@@ -153,6 +154,8 @@ export interface Config {
   readonly llmBatchSize: number;
   /** Decimal string; undefined: one approver is enough at any amount. */
   readonly twoApproverAbove: string | undefined;
+  /** inline: an approval applies in its own transaction; queue: it commits as approved and the apply queue applies it. */
+  readonly applyMode: 'inline' | 'queue';
   /** Decimal string; undefined: auto-approval off. */
   readonly autoApproveMaxAmount: string | undefined;
   readonly mode: (typeof AGENT_MODES)[number];
@@ -205,6 +208,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     llmBatchSize: e.RECON_LLM_BATCH_SIZE,
     autoApproveMaxAmount: e.RECON_AUTO_APPROVE_MAX_AMOUNT,
     twoApproverAbove: e.RECON_TWO_APPROVER_ABOVE,
+    applyMode: e.RECON_APPLY_MODE,
     mode: e.RECON_MODE ?? (e.LLM_BASE_URL ? 'hybrid' : 'rules'),
     workerConcurrency: e.WORKER_CONCURRENCY,
     workerMetricsPort: e.RECON_WORKER_METRICS_PORT,

@@ -26,7 +26,9 @@ export type ApplySummary =
   | { readonly status: 'applied'; readonly adjustmentId: string | null; readonly matchGroupId: string | null }
   | { readonly status: 'apply_failed'; readonly reason: string }
   /** Someone else moved the exception between the approval and the apply. */
-  | { readonly status: 'not_applied'; readonly reason: string };
+  | { readonly status: 'not_applied'; readonly reason: string }
+  /** Approved and left for the apply queue (`deferApply`): the decision's job applies it. */
+  | { readonly status: 'queued'; readonly decisionId: string };
 
 export interface ApprovalResult extends ApproveOutcome {
   readonly apply?: ApplySummary;
@@ -36,7 +38,12 @@ export function summarizeApply(outcome: ApplyOutcome): ApplySummary {
   return outcome.status === 'applied' ? { status: 'applied', adjustmentId: outcome.adjustmentId, matchGroupId: outcome.matchGroupId } : { status: 'apply_failed', reason: outcome.reason };
 }
 
-export async function approveAndApply(db: Database, input: DecisionBase & { comment?: string | undefined; twoApproverAbove?: string | undefined }): Promise<ApprovalResult> {
+/**
+ * `deferApply`: the approval that completes the approvals commits as
+ * `approved`, and the caller queues its apply (by decision id) — for
+ * deployments whose applies should not hold a request.
+ */
+export async function approveAndApply(db: Database, input: DecisionBase & { comment?: string | undefined; twoApproverAbove?: string | undefined; deferApply?: boolean }): Promise<ApprovalResult> {
   return db.transaction(async (tx) => {
     const { row, suggestion: current, approvers: prior } = await lockWithSuggestion(tx, input.exceptionId);
     assertExpectedVersion(row, input.expectedVersion);
@@ -46,10 +53,10 @@ export async function approveAndApply(db: Database, input: DecisionBase & { comm
     const approvals = { have, need };
     const entry = approveAuditEntry(input.actorId, id, row, suggestion.version, to, approvals);
     const base = { decision: { id, kind: 'approve' as const, suggestionVersion: suggestion.version }, from: row.status, approvals, complete };
-    if (!complete) {
+    if (!complete || input.deferApply) {
       const states = await bumpStatuses(tx, [{ row, status: to, toVersion: row.version + 1 }], input.now);
       await appendAudit(tx, [entry], input.now);
-      return { ...base, exception: states.get(row.id)! };
+      return { ...base, exception: states.get(row.id)!, ...(complete ? { apply: { status: 'queued' as const, decisionId: id } } : {}) };
     }
     // The approval's version bump and the apply's, folded into one UPDATE: the versions are those of two steps.
     const approved = { ...row, status: to, version: row.version + 1 };
@@ -83,7 +90,7 @@ function skipReason(error: unknown): SkipReason | undefined {
 
 export async function bulkApprove(
   db: Database,
-  input: { ids?: readonly string[] | undefined; filter?: ExceptionFilter | undefined; actorId: string; comment?: string | undefined; twoApproverAbove?: string | undefined; now: () => Date },
+  input: { ids?: readonly string[] | undefined; filter?: ExceptionFilter | undefined; actorId: string; comment?: string | undefined; twoApproverAbove?: string | undefined; now: () => Date; deferApply?: boolean },
 ): Promise<BulkApproveResult> {
   const targets = await bulkTargets(db, { ids: input.ids, filter: input.filter, limit: BULK_APPROVE_LIMIT });
   const approved: BulkApproveResult['approved'][number][] = [];
@@ -92,7 +99,8 @@ export async function bulkApprove(
   const results = await approveBatch(db, targets.ids, { actorId: input.actorId, comment: input.comment, twoApproverAbove: input.twoApproverAbove, now: input.now() });
   const toApply: ApprovedForApply[] = [];
   for (const r of results.values()) if (r.ok && r.complete) toApply.push({ row: r.row, suggestion: r.suggestion, decisionId: r.decisionId });
-  const applied = await applyApproved(db, toApply, input.actorId, input.now);
+  const queued = new Map(input.deferApply ? toApply.map((t) => [t.row.id, t.decisionId] as const) : []);
+  const applied = await applyApproved(db, input.deferApply ? [] : toApply, input.actorId, input.now);
   for (const exceptionId of targets.ids) {
     const r = results.get(exceptionId)!;
     if (!r.ok) {
@@ -105,7 +113,9 @@ export async function bulkApprove(
     const a = applied.get(exceptionId);
     const state = a && a.status !== 'not_applied' ? a.exception : r.row;
     const base = { id: exceptionId, status: state.status, version: state.version };
-    if (r.approvals.have >= r.approvals.need) approved.push({ ...base, ...(a ? { apply: a.status === 'applied' ? { status: 'applied' as const, adjustmentId: a.adjustmentId, matchGroupId: a.matchGroupId } : a.status === 'apply_failed' ? { status: 'apply_failed' as const, reason: a.reason } : { status: 'not_applied' as const, reason: a.reason } } : {}) });
+    const decisionId = queued.get(exceptionId);
+    if (decisionId) approved.push({ ...base, apply: { status: 'queued', decisionId } });
+    else if (r.approvals.have >= r.approvals.need) approved.push({ ...base, ...(a ? { apply: a.status === 'applied' ? { status: 'applied' as const, adjustmentId: a.adjustmentId, matchGroupId: a.matchGroupId } : a.status === 'apply_failed' ? { status: 'apply_failed' as const, reason: a.reason } : { status: 'not_applied' as const, reason: a.reason } } : {}) });
     else pending.push({ ...base, approvals: r.approvals });
   }
   return { approved, pending, skipped, remaining: targets.remaining };

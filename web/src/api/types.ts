@@ -159,7 +159,7 @@ export interface DecisionResponse {
 }
 
 export interface ApplySummary {
-  readonly status: 'applied' | 'apply_failed' | 'not_applied';
+  readonly status: 'applied' | 'apply_failed' | 'not_applied' | 'queued';
   readonly adjustmentId?: string | null;
   readonly reason?: string;
 }

@@ -238,6 +238,7 @@ function approvedText(answer: unknown): string {
   const a = answer as { complete?: boolean; approvals?: { have: number; need: number }; apply?: { status: string; reason?: string } };
   if (a.complete === false && a.approvals) return `Approval ${a.approvals.have} of ${a.approvals.need} recorded: a second approver has to approve too.`;
   if (a.apply?.status === 'applied') return 'Approved and applied.';
+  if (a.apply?.status === 'queued') return 'Approved; the apply queue is applying it.';
   if (a.apply?.status === 'apply_failed') return `Approved, but applying failed: ${a.apply.reason ?? 'see the history'}.`;
   return 'Approved.';
 }
