@@ -194,9 +194,9 @@ export function ExceptionDetailPage() {
                         setServerError(undefined);
                         try {
                           await editException(e().id, { expectedVersion: e().version, ...body });
+                          await reload();
                           setSearch({ edit: undefined });
                           setNotice({ kind: 'ok', text: 'Saved as a new version. Another person has to approve an edit they did not write.' });
-                          await refetch();
                         } catch (error) {
                           const issues = error instanceof ApiError ? (error.body?.issues ?? []).map((i) => i.message) : [];
                           setServerError(issues.length > 0 ? `The API refused the edit: ${issues.join('; ')}` : refusalMessage(error, 'edit'));
