@@ -5,7 +5,6 @@
  * newer entries; `?all=1` sends every entry again (first export times kept).
  */
 import { z } from 'zod';
-import { AppError } from '../../core/errors/app-error.ts';
 import { isoDateSchema } from '../../core/dates/iso-date.ts';
 import { EFFECT_KINDS } from '../../core/statuses.ts';
 import { ACCOUNT_ROLES } from '../../core/taxonomy/account-roles.ts';
@@ -20,15 +19,21 @@ const range = {
   to: isoDateSchema.optional().describe('Created on or before this day (UTC)'),
 };
 
-const listQuery = z.object({
-  ...range,
-  exported: booleanQuery.optional().describe('true: already exported; false: waiting for the next export'),
-  exception: z.uuid().optional(),
-  limit: pageLimit,
-  cursor: pageCursor,
-});
+// ISO days compare as text; a 400 on query.from like any other field's.
+const inOrder = (q: { from?: string | undefined; to?: string | undefined }) => !q.from || !q.to || q.from <= q.to;
+const outOfOrder = { message: 'from is after to', path: ['from'] };
 
-const exportQuery = z.object({ ...range, all: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true').describe('1: export every entry again, not only new ones') });
+const listQuery = z
+  .object({
+    ...range,
+    exported: booleanQuery.optional().describe('true: already exported; false: waiting for the next export'),
+    exception: z.uuid().optional(),
+    limit: pageLimit,
+    cursor: pageCursor,
+  })
+  .refine(inOrder, outOfOrder);
+
+const exportQuery = z.object({ ...range, all: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true').describe('1: export every entry again, not only new ones') }).refine(inOrder, outOfOrder);
 
 const lineSchema = z.object({ id: z.string(), lineNo: z.number(), accountRole: z.enum(ACCOUNT_ROLES).nullable(), glCode: z.string(), amount: z.string(), description: z.string().nullable() });
 const itemSchema = z.object({
@@ -46,10 +51,6 @@ const itemSchema = z.object({
   lines: z.array(lineSchema),
 });
 
-function checkRange(q: { from?: string | undefined; to?: string | undefined }): void {
-  if (q.from && q.to && q.from > q.to) throw new AppError('validation_failed', 'The request is not valid', { issues: [{ field: 'query.from', message: 'from is after to' }] });
-}
-
 export function adjustmentRoutes(deps: ApiDeps): RouteSpec[] {
   const db = deps.db.db;
   return [
@@ -62,7 +63,6 @@ export function adjustmentRoutes(deps: ApiDeps): RouteSpec[] {
       query: listQuery,
       responses: { 200: { description: 'One page of adjustments', schema: pageSchema(itemSchema) }, 400: { description: 'Invalid filter or cursor' }, 401: { description: 'No token' } },
       handler: async ({ query: q }) => {
-        checkRange(q);
         const page = await listAdjustments(db, { filter: { exported: q.exported, reconciliationId: q.reconciliation, exceptionId: q.exception, from: q.from, to: q.to }, limit: q.limit, cursor: q.cursor });
         return { items: page.items.map((a) => ({ ...a, createdAt: a.createdAt.toISOString(), exportedAt: a.exportedAt?.toISOString() ?? null })), nextCursor: page.nextCursor };
       },
@@ -81,7 +81,6 @@ export function adjustmentRoutes(deps: ApiDeps): RouteSpec[] {
         403: { description: 'Role too small' },
       },
       handler: async ({ query: q, user, c }) => {
-        checkRange(q);
         const now = deps.clock();
         const result = await exportAdjustments(db, { all: q.all, filter: { reconciliationId: q.reconciliation, from: q.from, to: q.to }, actor: user!.id, now });
         const stamp = now.toISOString().replace(/[:.]/g, '-');
